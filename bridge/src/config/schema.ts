@@ -1,0 +1,30 @@
+/**
+ * The whole configuration schema, composed from one section per concern.
+ * Each section lives in `sections/` so that adding settings for a feature touches one small file.
+ */
+import { z } from 'zod';
+import { salesforceSection } from './sections/salesforce.ts';
+import { redisSection } from './sections/redis.ts';
+import { logSection } from './sections/log.ts';
+import { httpSection } from './sections/http.ts';
+import { streamingSection } from './sections/streaming.ts';
+import { queuesSection } from './sections/queues.ts';
+import { adaptersSection } from './sections/adapters.ts';
+import { emulatorSection } from './sections/emulator.ts';
+import { demoSection } from './sections/demo.ts';
+
+export const configSchema = z
+    .object({
+        salesforce: salesforceSection,
+        redis: redisSection,
+        log: logSection,
+        http: httpSection,
+        streaming: streamingSection,
+        queues: queuesSection,
+        adapters: adaptersSection,
+        emulator: emulatorSection,
+        demo: demoSection
+    })
+    .strict();
+
+export type BridgeConfig = z.infer<typeof configSchema>;
