@@ -153,3 +153,43 @@ export interface EventBusApi {
     /** Turns a committed transaction into change events for the CDC-enabled entities and standard SOM events. */
     publishTransaction(transaction: CommittedTransaction): void;
 }
+
+/** Object and field definitions: the standard SOM model plus everything defined under force-app/. */
+export interface SchemaRegistryApi {
+    get(objectName: string): ObjectDef | undefined;
+    /** Like get, but throws a NOT_FOUND / INVALID_TYPE SalesforceApiError for an unknown object. */
+    require(objectName: string): ObjectDef;
+    list(): ObjectDef[];
+    /** Object whose IDs start with this three-character prefix. */
+    byKeyPrefix(prefix: string): ObjectDef | undefined;
+    /** Entities with Change Data Capture enabled (from platformEventChannelMembers), e.g. ['FulfillmentOrder']. */
+    cdcEntities(): string[];
+    /** Custom channels (`/data/X__chn`, `/event/X__chn`) with their member entities/events. */
+    customChannels(): { name: string; channelType: 'data' | 'event'; members: string[] }[];
+}
+
+/**
+ * Operations inside one transaction. Every write validates (required fields, types, lengths, restricted
+ * picklists, references to existing records) and throws a SalesforceApiError carrying Salesforce's
+ * `[{message, errorCode, fields}]` on failure; nothing of a failed transaction is kept.
+ */
+export interface TransactionApi {
+    insert(objectName: string, fields: Record<string, unknown>): SObjectRecord;
+    update(objectName: string, id: string, fields: Record<string, unknown>): SObjectRecord;
+    delete(objectName: string, id: string): void;
+    get(id: string): SObjectRecord | undefined;
+}
+
+export interface RecordStoreApi {
+    /** Runs `work` as one transaction; on success emits one CommittedTransaction to every onCommit listener. */
+    transaction<T>(context: ChangeContext, work: (tx: TransactionApi) => T): T;
+    /** A live record by ID (undefined when absent or deleted). */
+    get(id: string): SObjectRecord | undefined;
+    /** A record by ID including deleted ones (for queryAll); `IsDeleted` is true on deleted records. */
+    getIncludingDeleted(id: string): SObjectRecord | undefined;
+    /** Every live record of an object (with `includeDeleted`, the deleted ones too), in insertion order. */
+    all(objectName: string, options?: { includeDeleted?: boolean }): SObjectRecord[];
+    /** Records whose external-ID (or Id) field equals value. */
+    findBy(objectName: string, field: string, value: unknown): SObjectRecord[];
+    onCommit(listener: (transaction: CommittedTransaction) => void): () => void;
+}
