@@ -12,6 +12,7 @@ import { queuesSection } from './sections/queues.ts';
 import { adaptersSection } from './sections/adapters.ts';
 import { emulatorSection } from './sections/emulator.ts';
 import { demoSection } from './sections/demo.ts';
+import { intakeSection } from './sections/intake.ts';
 
 export const configSchema = z
     .object({
@@ -23,7 +24,8 @@ export const configSchema = z
         queues: queuesSection,
         adapters: adaptersSection,
         emulator: emulatorSection,
-        demo: demoSection
+        demo: demoSection,
+        intake: intakeSection.default(intakeSection.parse({}))
     })
     .strict();
 

@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { wmsAdapterSection } from './adapters-wms.ts';
+import { erpAdapterSection } from './adapters-erp.ts';
 
-/** Which WMS and ERP the bridge talks to (default: the embedded sandboxes). */
+/** Which WMS and ERP the bridge talks to (default: the embedded sandboxes), with each one's settings. */
 export const adaptersSection = z
     .object({
-        wms: z.object({ kind: z.enum(['sandbox', 'rest']).default('sandbox') }).passthrough().default({ kind: 'sandbox' }),
-        erp: z.object({ kind: z.enum(['sandbox', 'rest']).default('sandbox') }).passthrough().default({ kind: 'sandbox' })
+        wms: wmsAdapterSection.default(wmsAdapterSection.parse({})),
+        erp: erpAdapterSection.default(erpAdapterSection.parse({}))
     })
     .strict();

@@ -1,0 +1,46 @@
+/**
+ * Remembers the outcome of each effect by idempotency key, as a vendor with idempotency support does:
+ * the same key returns the stored result (or the stored permanent refusal) without doing anything
+ * again. A key reused for a different operation is a caller bug and is refused.
+ */
+import { PermanentAdapterError, type AdapterErrorContext } from './adapter-error.ts';
+
+type Outcome = { operation: string; value: unknown } | { operation: string; error: PermanentAdapterError };
+
+export class IdempotencyLedger {
+    private readonly outcomes = new Map<string, Outcome>();
+    private readonly inFlight = new Map<string, Promise<unknown>>();
+
+    /** Runs `work` once per key; concurrent calls with the same key share one execution. */
+    async once<T>(key: string, context: AdapterErrorContext, work: () => Promise<T>): Promise<T> {
+        const stored = this.outcomes.get(key);
+        if (stored) {
+            if (stored.operation !== context.operation) {
+                throw new PermanentAdapterError('invalid_request', `idempotency key ${key} was already used for ${stored.operation}`, context);
+            }
+            if ('error' in stored) throw stored.error;
+            return stored.value as T;
+        }
+        const running = this.inFlight.get(key);
+        if (running) return running as Promise<T>;
+        const execution = (async () => {
+            try {
+                const value = await work();
+                this.outcomes.set(key, { operation: context.operation, value });
+                return value;
+            } catch (err) {
+                if (err instanceof PermanentAdapterError) this.outcomes.set(key, { operation: context.operation, error: err });
+                throw err;
+            } finally {
+                this.inFlight.delete(key);
+            }
+        })();
+        this.inFlight.set(key, execution);
+        return execution;
+    }
+
+    /** Stores a result whose response was "lost" on the way back, so the retry finds it. */
+    record(key: string, operation: string, value: unknown): void {
+        this.outcomes.set(key, { operation, value });
+    }
+}

@@ -1,0 +1,62 @@
+/**
+ * Per-order mutual exclusion across every worker process: a Redis key per order key holding a random
+ * token, set with NX and a TTL, renewed while the job runs and released only by its owner (compare and
+ * delete in Lua). If a process dies mid-job, the TTL frees the order for the others.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+
+const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
+const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+
+export interface HeldOrderLock {
+    readonly orderKey: string;
+    /** Stops renewal and deletes the key if it is still ours. */
+    release(): Promise<void>;
+}
+
+export interface OrderLockOptions {
+    /** Key prefix, e.g. `{omsb}` (keeps the lock in the same hash slot as the queues). */
+    prefix: string;
+    /** Lock lifetime without renewal (default 30 s). */
+    ttlMs?: number;
+}
+
+export class OrderLock {
+    private readonly ttlMs: number;
+
+    constructor(
+        private readonly redis: Redis,
+        private readonly options: OrderLockOptions
+    ) {
+        this.ttlMs = options.ttlMs ?? 30_000;
+    }
+
+    key(orderKey: string): string {
+        return `${this.options.prefix}:order-lock:${orderKey}`;
+    }
+
+    /** Takes the lock, or returns undefined when another job of the order holds it. */
+    async tryAcquire(orderKey: string): Promise<HeldOrderLock | undefined> {
+        const key = this.key(orderKey);
+        const token = randomUUID();
+        const ok = await this.redis.set(key, token, 'PX', this.ttlMs, 'NX');
+        if (ok !== 'OK') return undefined;
+        const timer = setInterval(() => {
+            this.redis.eval(RENEW, 1, key, token, String(this.ttlMs)).catch(() => {
+                // A failed renewal is retried on the next tick; if Redis stays away the TTL ends the lock.
+            });
+        }, Math.max(100, Math.floor(this.ttlMs / 3)));
+        timer.unref();
+        let released = false;
+        return {
+            orderKey,
+            release: async () => {
+                if (released) return;
+                released = true;
+                clearInterval(timer);
+                await this.redis.eval(RELEASE, 1, key, token);
+            }
+        };
+    }
+}

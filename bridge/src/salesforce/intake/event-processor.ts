@@ -1,0 +1,155 @@
+/**
+ * Serial worker between the transport and Redis. Deliveries are pushed synchronously (never blocking
+ * the CometD connect loop) and written one at a time in delivery order, so a channel's checkpoint only
+ * moves forward over events that are durably queued. Work from a torn-down connection is discarded, not
+ * written: it will be redelivered from the checkpoint. Any store failure stops the worker and is reported
+ * once; the supervisor reconnects from the checkpoint when Redis is back.
+ */
+import type { Logger } from '../../observability/logger.ts';
+import { classifyEvent } from './event-classifier.ts';
+import type { EchoFilter } from './echo-filter.ts';
+import type { IntakeJob } from './intake-job.ts';
+import type { IntakeMetricsHook } from './intake-metrics.ts';
+import type { Checkpoint, IntakeStore } from './intake-store.ts';
+
+type Task = { generation: number; run: () => Promise<void> };
+
+export interface EventProcessorOptions {
+    store: IntakeStore;
+    leaseToken: string;
+    echoFilter: EchoFilter;
+    logger: Logger;
+    metrics?: IntakeMetricsHook;
+    /** Reconciles one entity since a time; used for GAP_OVERFLOW. */
+    reconcile: (channel: string, entityName: string, since: number, reason: 'gap-overflow') => Promise<IntakeJob[]>;
+    onCommitted?: () => void;
+    onStoreFailure: (err: unknown) => void;
+    now?: () => number;
+}
+
+/** Largest number of jobs written by one script call (keeps each call short). */
+const CHUNK = 200;
+
+export class EventProcessor {
+    private readonly queue: Task[] = [];
+    private draining: Promise<void> | undefined;
+    private failed = false;
+    /** Last checkpoint written per channel (what a reconnect resumes from). */
+    readonly checkpoints = new Map<string, Checkpoint>();
+    readonly lastEventAt = new Map<string, number>();
+
+    constructor(private readonly options: EventProcessorOptions) {}
+
+    get pending(): number {
+        return this.queue.length;
+    }
+
+    /** Queues one delivery for writing; returns at once. */
+    pushEvent(generation: number, channel: string, data: unknown): void {
+        const receivedAt = (this.options.now ?? Date.now)();
+        this.lastEventAt.set(channel, receivedAt);
+        this.pushTask(generation, () => this.handle(channel, data, receivedAt));
+    }
+
+    pushTask(generation: number, run: () => Promise<void>): void {
+        if (this.failed) return;
+        this.queue.push({ generation, run });
+        this.draining ??= this.drain();
+    }
+
+    /** Drops queued work of connections older than `generation`. */
+    discardBefore(generation: number): void {
+        for (let i = this.queue.length - 1; i >= 0; i--) if (this.queue[i].generation < generation) this.queue.splice(i, 1);
+    }
+
+    /** Resolves when nothing is being written. */
+    async idle(): Promise<void> {
+        while (this.draining) await this.draining;
+    }
+
+    /** Accepts work again after a store failure was handled. */
+    reset(): void {
+        this.failed = false;
+    }
+
+    private async drain(): Promise<void> {
+        try {
+            while (this.queue.length > 0 && !this.failed) {
+                const task = this.queue.shift() as Task;
+                try {
+                    await task.run();
+                } catch (err) {
+                    this.failed = true;
+                    this.queue.length = 0;
+                    this.options.onStoreFailure(err);
+                }
+            }
+        } finally {
+            this.draining = undefined;
+        }
+    }
+
+    async commitJobs(channel: string, jobs: IntakeJob[], checkpoint?: Checkpoint, stat?: string): Promise<number> {
+        let added = 0;
+        for (let i = 0; i < jobs.length || i === 0; i += CHUNK) {
+            const chunk = jobs.slice(i, i + CHUNK);
+            const last = i + CHUNK >= jobs.length;
+            added += await this.options.store.commit({
+                leaseToken: this.options.leaseToken,
+                channel,
+                jobs: chunk,
+                checkpoint: last ? checkpoint : undefined,
+                stat: last ? stat : undefined
+            });
+        }
+        if (checkpoint) this.checkpoints.set(channel, checkpoint);
+        this.options.onCommitted?.();
+        return added;
+    }
+
+    checkpointFor(replayId: string, eventTime: number): Checkpoint {
+        return { replayId, eventTime, storedAt: (this.options.now ?? Date.now)(), fence: this.options.leaseToken };
+    }
+
+    private async handle(channel: string, data: unknown, receivedAt: number): Promise<void> {
+        const { logger, metrics, echoFilter } = this.options;
+        const event = classifyEvent(channel, data, { echoFilter, receivedAt });
+        const log = logger.child({ channel, replayId: event.replayId });
+        switch (event.kind) {
+            case 'jobs': {
+                const added = await this.commitJobs(channel, event.jobs, this.checkpointFor(event.replayId, event.eventTime));
+                const outcome = added === 0 ? 'duplicate' : 'enqueued';
+                if (outcome === 'duplicate') log.debug({ jobIds: event.jobs.map((j) => j.jobId) }, 'redelivered event already queued; no new job');
+                metrics?.onEvent?.(channel, outcome, added);
+                return;
+            }
+            case 'echo':
+                await this.commitJobs(channel, [], this.checkpointFor(event.replayId, event.eventTime), `echo:${channel}`);
+                log.debug({ entityName: event.entityName, changedFields: event.changedFields }, 'own write echoed back; suppressed');
+                metrics?.onEvent?.(channel, 'echo', 0);
+                return;
+            case 'overflow': {
+                log.warn({ entityName: event.entityName }, 'GAP_OVERFLOW: reconciling the entity since the overflowing commit');
+                const jobs = await this.options.reconcile(channel, event.entityName, event.eventTime, 'gap-overflow');
+                const added = await this.commitJobs(channel, jobs, this.checkpointFor(event.replayId, event.eventTime), `overflow:${channel}`);
+                metrics?.onEvent?.(channel, 'overflow', added);
+                return;
+            }
+            case 'malformed': {
+                const checkpoint = event.replayId ? this.checkpointFor(event.replayId, event.eventTime) : undefined;
+                await this.options.store.commit({
+                    leaseToken: this.options.leaseToken,
+                    channel,
+                    jobs: [],
+                    checkpoint,
+                    exception: { channel, replayId: event.replayId, reason: event.reason, raw: event.raw, receivedAt: new Date(receivedAt).toISOString() },
+                    stat: `malformed:${channel}`
+                });
+                if (checkpoint) this.checkpoints.set(channel, checkpoint);
+                log.error({ reason: event.reason }, 'malformed event parked as an intake exception; continuing with the next event');
+                metrics?.onEvent?.(channel, 'malformed', 0);
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,143 @@
+import { expect } from 'chai';
+import type { CommittedTransaction } from '../../../bridge/src/emulator/contracts.ts';
+import { SalesforceApiError } from '../../../bridge/src/emulator/rest/salesforce-error.ts';
+import { RecordStore } from '../../../bridge/src/emulator/store/record-store.ts';
+import { fixtureSchema, TEST_CONTEXT } from '../fixtures.ts';
+
+const schema = fixtureSchema();
+
+function newStore() {
+    let clock = Date.UTC(2026, 0, 1);
+    const store = new RecordStore(schema, { now: () => (clock += 1000) });
+    const commits: CommittedTransaction[] = [];
+    store.onCommit((t) => commits.push(t));
+    return { store, commits };
+}
+
+function seedFo(store: RecordStore) {
+    return store.transaction(TEST_CONTEXT, (tx) => {
+        const method = tx.insert('OrderDeliveryMethod', { Name: 'Ground' });
+        const fo = tx.insert('FulfillmentOrder', { DeliveryMethodId: method.Id, FulfilledToName: 'Ada', Status: 'Allocated', Type: 'Warehouse' });
+        return { method, fo };
+    });
+}
+
+const errorOf = (fn: () => unknown) => {
+    try {
+        fn();
+    } catch (error) {
+        expect(error).to.be.instanceOf(SalesforceApiError);
+        return (error as SalesforceApiError).errors[0];
+    }
+    throw new Error('expected a SalesforceApiError');
+};
+
+describe('emulator RecordStore', () => {
+    it('inserts with system fields, defaults, auto numbers and derived values', () => {
+        const { store, commits } = newStore();
+        const { fo } = seedFo(store);
+        expect(fo.Id).to.match(/^0a3\w{15}$/);
+        expect(fo).to.include({ StatusCategory: 'ACTIVATED', TypeCategory: 'PHYSICAL', IsDeleted: false, Integration_Status__c: 'Pending', CreatedById: TEST_CONTEXT.userId });
+        expect(fo.FulfillmentOrderNumber).to.equal('FO-0000001');
+        expect(fo.CreatedDate).to.match(/^2026-01-01T00:00:\d\d\.000\+0000$/);
+        expect(store.get(fo.Id)).to.equal(fo);
+        expect(commits).to.have.length(1);
+        expect(commits[0].changes.map((c) => [c.objectName, c.changeType])).to.deep.equal([
+            ['OrderDeliveryMethod', 'CREATE'],
+            ['FulfillmentOrder', 'CREATE']
+        ]);
+        expect(commits[0].changes[1].changedFields).to.include.members(['Status', 'FulfilledToName']).and.not.include('Id');
+    });
+
+    it('reports exactly the changed fields of an update and keeps commit numbers increasing', () => {
+        const { store, commits } = newStore();
+        const { fo } = seedFo(store);
+        store.transaction({ ...TEST_CONTEXT, callOptionsClient: 'oms-bridge' }, (tx) => tx.update('FulfillmentOrder', fo.Id, { Status: 'Fulfilled', FulfilledToName: 'Ada' }));
+        const change = commits[1].changes[0];
+        expect(change.changeType).to.equal('UPDATE');
+        expect(change.changedFields).to.have.members(['Status', 'StatusCategory', 'LastModifiedDate']);
+        expect(change.before?.Status).to.equal('Allocated');
+        expect(commits[1].commitNumber).to.be.greaterThan(commits[0].commitNumber);
+        expect(commits[1].context.callOptionsClient).to.equal('oms-bridge');
+        expect(commits[1].transactionKey).not.to.equal(commits[0].transactionKey);
+    });
+
+    it('rolls back every write of a failed transaction and emits nothing', () => {
+        const { store, commits } = newStore();
+        const { fo } = seedFo(store);
+        expect(() =>
+            store.transaction(TEST_CONTEXT, (tx) => {
+                tx.update('FulfillmentOrder', fo.Id, { Status: 'Fulfilled' });
+                tx.insert('Shipment', { FulfillmentOrderId: fo.Id });
+            })
+        ).to.throw(SalesforceApiError, /REQUIRED_FIELD_MISSING/);
+        expect(store.get(fo.Id)?.Status).to.equal('Allocated');
+        expect(store.all('Shipment')).to.have.length(0);
+        expect(commits).to.have.length(1);
+    });
+
+    it('validates fields with Salesforce error codes', () => {
+        const { store } = newStore();
+        const { fo } = seedFo(store);
+        const update = (fields: Record<string, unknown>) => () => store.transaction(TEST_CONTEXT, (tx) => tx.update('FulfillmentOrder', fo.Id, fields));
+        expect(errorOf(update({ Bogus__c: 1 }))).to.include({ errorCode: 'INVALID_FIELD', message: "No such column 'Bogus__c' on sobject of type FulfillmentOrder" });
+        expect(errorOf(update({ Integration_Status__c: 'Lost' }))).to.include({ errorCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST' });
+        expect(errorOf(update({ ItemCount: 'many' }))).to.include({ errorCode: 'JSON_PARSER_ERROR' });
+        expect(errorOf(update({ WMS_Order_Number__c: 'x'.repeat(81) }))).to.include({ errorCode: 'STRING_TOO_LONG' });
+        expect(errorOf(update({ FulfilledToEmailAddress: 'nope' }))).to.include({ errorCode: 'INVALID_EMAIL_ADDRESS' });
+        expect(errorOf(update({ OrderSummaryId: 'garbage' }))).to.include({ errorCode: 'MALFORMED_ID' });
+        expect(errorOf(update({ OrderSummaryId: fo.Id }))).to.include({ errorCode: 'FIELD_INTEGRITY_EXCEPTION' });
+        expect(errorOf(update({ OrderSummaryId: '1Os5e0000000zzz' }))).to.include({ errorCode: 'INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY' });
+        expect(errorOf(update({ FulfilledToName: null }))).to.deep.include({ errorCode: 'REQUIRED_FIELD_MISSING', fields: ['FulfilledToName'] });
+        expect(errorOf(update({ Id: fo.Id }))).to.include({ errorCode: 'INVALID_FIELD_FOR_INSERT_UPDATE' });
+    });
+
+    it('enforces unique fields and finds records by external ID', () => {
+        const { store } = newStore();
+        const { fo, method } = seedFo(store);
+        store.transaction(TEST_CONTEXT, (tx) => tx.update('FulfillmentOrder', fo.Id, { WMS_Order_Number__c: 'W-1' }));
+        expect(store.findBy('FulfillmentOrder', 'wms_order_number__c', 'w-1').map((r) => r.Id)).to.deep.equal([fo.Id]);
+        const dup = errorOf(() =>
+            store.transaction(TEST_CONTEXT, (tx) =>
+                tx.insert('FulfillmentOrder', { DeliveryMethodId: method.Id, FulfilledToName: 'B', Type: 'Warehouse', WMS_Order_Number__c: 'W-1' })
+            )
+        );
+        expect(dup.errorCode).to.equal('DUPLICATE_VALUE');
+        expect(dup.message).to.contain(fo.Id);
+    });
+
+    it('keeps roll-ups current and deleted records visible only with includeDeleted', () => {
+        const { store, commits } = newStore();
+        const { fo } = seedFo(store);
+        const shipment = store.transaction(TEST_CONTEXT, (tx) => {
+            const s = tx.insert('Shipment', { ShipToName: 'Ada', FulfillmentOrderId: fo.Id });
+            tx.insert('ShipmentItem', { ShipmentId: s.Id, Quantity: 2 });
+            tx.insert('ShipmentItem', { ShipmentId: s.Id, Quantity: 3 });
+            return s;
+        });
+        expect(store.get(shipment.Id)?.TotalItemsQuantity).to.equal(5);
+        expect(commits.at(-1)!.changes.filter((c) => c.objectName === 'Shipment')).to.have.length(1);
+        const item = store.all('ShipmentItem')[0];
+        store.transaction(TEST_CONTEXT, (tx) => tx.delete('ShipmentItem', item.Id));
+        expect(store.get(shipment.Id)?.TotalItemsQuantity).to.equal(3);
+        expect(store.get(item.Id)).to.equal(undefined);
+        expect(store.getIncludingDeleted(item.Id)?.IsDeleted).to.equal(true);
+        expect(store.all('ShipmentItem')).to.have.length(1);
+        expect(store.all('ShipmentItem', { includeDeleted: true })).to.have.length(2);
+        expect(commits.at(-1)!.changes.map((c) => c.changeType)).to.deep.equal(['DELETE', 'UPDATE']);
+        expect(errorOf(() => store.transaction(TEST_CONTEXT, (tx) => tx.delete('ShipmentItem', item.Id)))).to.include({ errorCode: 'ENTITY_IS_DELETED' });
+    });
+
+    it('numbers custom auto-number names and round-trips through exportState', () => {
+        const { store } = newStore();
+        const { fo } = seedFo(store);
+        const log = store.transaction(TEST_CONTEXT, (tx) => tx.insert('Integration_Log__c', { Fulfillment_Order__c: fo.Id, Attempts__c: '2' }));
+        expect(log).to.include({ Name: 'Name-0000001', Attempts__c: 2, Succeeded__c: false });
+        const copy = new RecordStore(schema);
+        copy.importState(JSON.parse(JSON.stringify(store.exportState())));
+        expect(copy.get(log.Id)).to.deep.equal(log);
+        const next = copy.transaction(TEST_CONTEXT, (tx) => tx.insert('Integration_Log__c', {}));
+        expect(next.Id).not.to.equal(log.Id);
+        expect(next.Name).to.equal('Name-0000002');
+    });
+});
