@@ -1,11 +1,12 @@
 /**
- * Remembers the outcome of each effect by idempotency key, as a vendor with idempotency support does:
- * the same key returns the stored result (or the stored permanent refusal) without doing anything
- * again. A key reused for a different operation is a caller bug and is refused.
+ * Remembers the result of each effect by idempotency key, as a vendor with idempotency support does:
+ * the same key returns the stored result without doing anything again. Refusals are not stored (as
+ * with Stripe's keys): once an operator fixes the cause, a retry with the same key can succeed.
+ * A key reused for a different operation is a caller bug and is refused.
  */
 import { PermanentAdapterError, type AdapterErrorContext } from './adapter-error.ts';
 
-type Outcome = { operation: string; value: unknown } | { operation: string; error: PermanentAdapterError };
+type Outcome = { operation: string; value: unknown };
 
 export class IdempotencyLedger {
     private readonly outcomes = new Map<string, Outcome>();
@@ -18,7 +19,6 @@ export class IdempotencyLedger {
             if (stored.operation !== context.operation) {
                 throw new PermanentAdapterError('invalid_request', `idempotency key ${key} was already used for ${stored.operation}`, context);
             }
-            if ('error' in stored) throw stored.error;
             return stored.value as T;
         }
         const running = this.inFlight.get(key);
@@ -28,9 +28,6 @@ export class IdempotencyLedger {
                 const value = await work();
                 this.outcomes.set(key, { operation: context.operation, value });
                 return value;
-            } catch (err) {
-                if (err instanceof PermanentAdapterError) this.outcomes.set(key, { operation: context.operation, error: err });
-                throw err;
             } finally {
                 this.inFlight.delete(key);
             }

@@ -9,7 +9,8 @@ import { Redactor } from '../observability/redact.ts';
 export const PERSONAL = '[PERSONAL]';
 
 const ALWAYS_PERSONAL = /(email|phone|mobile|fax|street|addressline|address\d|postalcode|postcode|zipcode|deliveryinstructions|giftmessage)/;
-const PERSON_NAME = /^(first|last|middle|full|contact|customer|recipient|shipto|deliverto|billto|billing|shipping|buyer|account|company)?name$/;
+/** `…ToName` covers ShipToName, DeliverToName, FulfilledToName, BillToName. */
+const PERSON_NAME = /^(first|last|middle|full|contact|customer|recipient|billing|shipping|mailing|buyer|account|company|[a-z]*to)?name$/;
 /** Blocks whose plain `name`/`line1`... fields describe a person or an address. */
 const PERSON_BLOCK = /(shipto|deliverto|billto|address|recipient|contact|customer|buyer|billing|shipping)/;
 
@@ -22,8 +23,8 @@ function isPersonalField(key: string, insidePersonBlock: boolean): boolean {
     if (ALWAYS_PERSONAL.test(k)) return true;
     if (PERSON_NAME.test(k) && (k !== 'name' || insidePersonBlock)) return true;
     if (insidePersonBlock && /^(line\d|address|street\d?|company)$/.test(k)) return true;
-    // Salesforce compound fields: DeliverToStreet, BillingStreet, ShipToName...
-    return /^(deliverto|billing|shipping|shipto|mailing|other)(name|street|postalcode)$/.test(k);
+    // Salesforce compound fields: DeliverToStreet, FulfilledToStreet, BillingStreet...
+    return /^([a-z]*to|billing|shipping|mailing|other)(name|street|postalcode)$/.test(k);
 }
 
 function maskPersonal(value: unknown, insidePersonBlock: boolean, depth: number): unknown {

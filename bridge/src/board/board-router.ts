@@ -34,7 +34,9 @@ export function createBoardRouter(options: BoardOptions): Router {
         adapter.setFormatter('returnValue', format);
         return adapter;
     });
-    createBullBoard({ queues: adapters, serverAdapter, options: { uiConfig: { boardTitle: 'oms-bridge' } } });
+    // @bull-board/express pins its own copy of @bull-board/api; the two are the same at runtime.
+    const server = serverAdapter as unknown as Parameters<typeof createBullBoard>[0]['serverAdapter'];
+    createBullBoard({ queues: adapters, serverAdapter: server, options: { uiConfig: { boardTitle: 'oms-bridge' } } });
     const router = Router();
     router.use(guard);
     router.use(serverAdapter.getRouter() as Router);

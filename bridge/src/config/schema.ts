@@ -12,6 +12,7 @@ import { queuesSection } from './sections/queues.ts';
 import { adaptersSection } from './sections/adapters.ts';
 import { emulatorSection } from './sections/emulator.ts';
 import { demoSection } from './sections/demo.ts';
+import { slaSection } from './sections/sla.ts';
 import { intakeSection } from './sections/intake.ts';
 
 export const configSchema = z
@@ -25,7 +26,8 @@ export const configSchema = z
         adapters: adaptersSection,
         emulator: emulatorSection,
         demo: demoSection,
-        intake: intakeSection.default(intakeSection.parse({}))
+        intake: intakeSection.default(intakeSection.parse({})),
+        sla: slaSection.default(slaSection.parse({}))
     })
     .strict();
 

@@ -35,7 +35,12 @@ const SYSTEM: FieldDef[] = [
     field('SystemModstamp', 'datetime')
 ];
 
-function objectDef(name: string, keyPrefix: string, fields: FieldDef[], childRelationships: ChildRelationship[] = []): ObjectDef {
+function objectDef(
+    name: string,
+    keyPrefix: string,
+    fields: FieldDef[],
+    childRelationships: ChildRelationship[] = []
+): ObjectDef {
     return {
         name,
         label: name,
@@ -75,10 +80,23 @@ export function fakeObjects(): ObjectDef[] {
         objectDef(
             'OrderSummary',
             '1Os',
-            [field('OrderNumber', 'string'), field('Status', 'picklist'), field('GrandTotalAmount', 'currency'), lookup('AccountId', 'Account', ['Account'])],
             [
-                { childSObject: 'FulfillmentOrder', field: 'OrderSummaryId', relationshipName: 'FulfillmentOrders' },
-                { childSObject: 'ProcessException', field: 'AttachedToId', relationshipName: 'ProcessExceptions' }
+                field('OrderNumber', 'string'),
+                field('Status', 'picklist'),
+                field('GrandTotalAmount', 'currency'),
+                lookup('AccountId', 'Account', ['Account'])
+            ],
+            [
+                {
+                    childSObject: 'FulfillmentOrder',
+                    field: 'OrderSummaryId',
+                    relationshipName: 'FulfillmentOrders'
+                },
+                {
+                    childSObject: 'ProcessException',
+                    field: 'AttachedToId',
+                    relationshipName: 'ProcessExceptions'
+                }
             ]
         ),
         objectDef(
@@ -92,7 +110,11 @@ export function fakeObjects(): ObjectDef[] {
                 lookup('FulfilledFromLocationId', 'FulfilledFromLocation', ['Location'])
             ],
             [
-                { childSObject: 'FulfillmentOrderLineItem', field: 'FulfillmentOrderId', relationshipName: 'FulfillmentOrderLineItems' },
+                {
+                    childSObject: 'FulfillmentOrderLineItem',
+                    field: 'FulfillmentOrderId',
+                    relationshipName: 'FulfillmentOrderLineItems'
+                },
                 { childSObject: 'Shipment', field: 'FulfillmentOrderId', relationshipName: 'Shipments' }
             ]
         ),
@@ -101,7 +123,10 @@ export function fakeObjects(): ObjectDef[] {
             field('Quantity', 'double'),
             lookup('FulfillmentOrderId', 'FulfillmentOrder', ['FulfillmentOrder'])
         ]),
-        objectDef('Shipment', '0OB', [field('TrackingNumber', 'string'), lookup('FulfillmentOrderId', 'FulfillmentOrder', ['FulfillmentOrder'])]),
+        objectDef('Shipment', '0OB', [
+            field('TrackingNumber', 'string'),
+            lookup('FulfillmentOrderId', 'FulfillmentOrder', ['FulfillmentOrder'])
+        ]),
         objectDef('ProcessException', '2Pe', [
             field('Message', 'string'),
             lookup('AttachedToId', 'AttachedTo', ['OrderSummary', 'FulfillmentOrder'])
@@ -196,7 +221,8 @@ export class FakeStore implements RecordStoreApi {
         const def = this.schema.require(objectName);
         const out: SObjectRecord[] = [];
         for (const entry of this.records.values()) {
-            if (entry.objectName === def.name && (options.includeDeleted || !entry.record.IsDeleted)) out.push(entry.record);
+            if (entry.objectName === def.name && (options.includeDeleted || !entry.record.IsDeleted))
+                out.push(entry.record);
         }
         return out;
     }
@@ -214,21 +240,88 @@ export class FakeStore implements RecordStoreApi {
 export function seedFakeOrg() {
     const schema = new FakeSchema();
     const store = new FakeStore(schema);
-    const acme = store.add('Account', { Name: 'Acme', Industry: 'Retail', AnnualRevenue: 5000, Rating__c: 3, Active__c: true, Since__c: '2020-05-01' });
-    const globex = store.add('Account', { Name: 'Globex', Industry: null, AnnualRevenue: 1200.5, Rating__c: 1, Active__c: false, ParentId: acme.Id });
+    const acme = store.add('Account', {
+        Name: 'Acme',
+        Industry: 'Retail',
+        AnnualRevenue: 5000,
+        Rating__c: 3,
+        Active__c: true,
+        Since__c: '2020-05-01'
+    });
+    const globex = store.add('Account', {
+        Name: 'Globex',
+        Industry: null,
+        AnnualRevenue: 1200.5,
+        Rating__c: 1,
+        Active__c: false,
+        ParentId: acme.Id
+    });
     const warehouse = store.add('Location', { Name: 'Main Warehouse', ExternalReference: 'WH-1' });
-    const os1 = store.add('OrderSummary', { OrderNumber: '00000001', Status: 'Created', GrandTotalAmount: 100, AccountId: acme.Id });
-    const os2 = store.add('OrderSummary', { OrderNumber: '00000002', Status: 'Approved', GrandTotalAmount: 250, AccountId: globex.Id });
+    const os1 = store.add('OrderSummary', {
+        OrderNumber: '00000001',
+        Status: 'Created',
+        GrandTotalAmount: 100,
+        AccountId: acme.Id
+    });
+    const os2 = store.add('OrderSummary', {
+        OrderNumber: '00000002',
+        Status: 'Approved',
+        GrandTotalAmount: 250,
+        AccountId: globex.Id
+    });
     store.stamp = '2026-11-02T10:00:00.000+0000';
-    const fo1 = store.add('FulfillmentOrder', { FulfillmentOrderNumber: 'FO-1', Status: 'Allocated', OrderSummaryId: os1.Id, FulfilledFromLocationId: warehouse.Id, DeliveryDate__c: '2026-11-20' });
+    const fo1 = store.add('FulfillmentOrder', {
+        FulfillmentOrderNumber: 'FO-1',
+        Status: 'Allocated',
+        OrderSummaryId: os1.Id,
+        FulfilledFromLocationId: warehouse.Id,
+        DeliveryDate__c: '2026-11-20'
+    });
     store.stamp = '2026-11-03T10:00:00.000+0000';
-    const fo2 = store.add('FulfillmentOrder', { FulfillmentOrderNumber: 'FO-2', Status: 'Fulfilled', OrderSummaryId: os1.Id });
-    const fo3 = store.add('FulfillmentOrder', { FulfillmentOrderNumber: 'FO-3', Status: 'Allocated', OrderSummaryId: os2.Id, FulfilledFromLocationId: warehouse.Id });
+    const fo2 = store.add('FulfillmentOrder', {
+        FulfillmentOrderNumber: 'FO-2',
+        Status: 'Fulfilled',
+        OrderSummaryId: os1.Id
+    });
+    const fo3 = store.add('FulfillmentOrder', {
+        FulfillmentOrderNumber: 'FO-3',
+        Status: 'Allocated',
+        OrderSummaryId: os2.Id,
+        FulfilledFromLocationId: warehouse.Id
+    });
     store.stamp = '2026-11-01T00:00:00.000+0000';
-    const line1 = store.add('FulfillmentOrderLineItem', { Description: 'Red shoe', Quantity: 2, FulfillmentOrderId: fo1.Id });
-    const line2 = store.add('FulfillmentOrderLineItem', { Description: 'Blue sock', Quantity: 1, FulfillmentOrderId: fo1.Id });
-    const line3 = store.add('FulfillmentOrderLineItem', { Description: "O'Brien hat", Quantity: 5, FulfillmentOrderId: fo2.Id });
+    const line1 = store.add('FulfillmentOrderLineItem', {
+        Description: 'Red shoe',
+        Quantity: 2,
+        FulfillmentOrderId: fo1.Id
+    });
+    const line2 = store.add('FulfillmentOrderLineItem', {
+        Description: 'Blue sock',
+        Quantity: 1,
+        FulfillmentOrderId: fo1.Id
+    });
+    const line3 = store.add('FulfillmentOrderLineItem', {
+        Description: "O'Brien hat",
+        Quantity: 5,
+        FulfillmentOrderId: fo2.Id
+    });
     const shipment = store.add('Shipment', { TrackingNumber: '1Z999', FulfillmentOrderId: fo1.Id });
     const exception = store.add('ProcessException', { Message: 'Payment failed', AttachedToId: fo3.Id });
-    return { schema, store, acme, globex, warehouse, os1, os2, fo1, fo2, fo3, line1, line2, line3, shipment, exception };
+    return {
+        schema,
+        store,
+        acme,
+        globex,
+        warehouse,
+        os1,
+        os2,
+        fo1,
+        fo2,
+        fo3,
+        line1,
+        line2,
+        line3,
+        shipment,
+        exception
+    };
 }

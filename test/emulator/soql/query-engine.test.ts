@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { QueryEngine, type QueryResult } from '../../../bridge/src/emulator/soql/query-engine.ts';
-import { SalesforceApiError } from '../../../bridge/src/emulator/rest/salesforce-error.ts';
+import { expectSfError } from './expect-sf-error.ts';
 import { FakeSchema, FakeStore, seedFakeOrg } from './fake-org.ts';
 
 const NOW = Date.parse('2026-11-15T12:00:00Z');
@@ -18,13 +18,16 @@ describe('QueryEngine: result shape, relationships, pagination', () => {
     });
 
     it('returns records with attributes and canonical field names', () => {
-        const result = query('select id, name FROM account WHERE Name = \'Acme\'');
+        const result = query("select id, name FROM account WHERE Name = 'Acme'");
         expect(result).to.deep.equal({
             totalSize: 1,
             done: true,
             records: [
                 {
-                    attributes: { type: 'Account', url: `/services/data/v66.0/sobjects/Account/${org.acme.Id}` },
+                    attributes: {
+                        type: 'Account',
+                        url: `/services/data/v66.0/sobjects/Account/${org.acme.Id}`
+                    },
                     Id: org.acme.Id,
                     Name: 'Acme'
                 }
@@ -38,14 +41,29 @@ describe('QueryEngine: result shape, relationships, pagination', () => {
         );
         const [blue, hat, red] = result.records as Record<string, Record<string, unknown>>[];
         expect(red.FulfillmentOrder).to.deep.equal({
-            attributes: { type: 'FulfillmentOrder', url: `/services/data/v66.0/sobjects/FulfillmentOrder/${org.fo1.Id}` },
+            attributes: {
+                type: 'FulfillmentOrder',
+                url: `/services/data/v66.0/sobjects/FulfillmentOrder/${org.fo1.Id}`
+            },
             FulfillmentOrderNumber: 'FO-1',
             OrderSummary: {
-                attributes: { type: 'OrderSummary', url: `/services/data/v66.0/sobjects/OrderSummary/${org.os1.Id}` },
-                Account: { attributes: { type: 'Account', url: `/services/data/v66.0/sobjects/Account/${org.acme.Id}` }, Name: 'Acme' }
+                attributes: {
+                    type: 'OrderSummary',
+                    url: `/services/data/v66.0/sobjects/OrderSummary/${org.os1.Id}`
+                },
+                Account: {
+                    attributes: {
+                        type: 'Account',
+                        url: `/services/data/v66.0/sobjects/Account/${org.acme.Id}`
+                    },
+                    Name: 'Acme'
+                }
             },
             FulfilledFromLocation: {
-                attributes: { type: 'Location', url: `/services/data/v66.0/sobjects/Location/${org.warehouse.Id}` },
+                attributes: {
+                    type: 'Location',
+                    url: `/services/data/v66.0/sobjects/Location/${org.warehouse.Id}`
+                },
                 Name: 'Main Warehouse'
             }
         });
@@ -56,7 +74,10 @@ describe('QueryEngine: result shape, relationships, pagination', () => {
     it('resolves polymorphic lookups to the type the ID belongs to', () => {
         const [exception] = query('SELECT AttachedTo.Id, AttachedTo.Status FROM ProcessException').records;
         expect(exception.AttachedTo).to.deep.equal({
-            attributes: { type: 'FulfillmentOrder', url: `/services/data/v66.0/sobjects/FulfillmentOrder/${org.fo3.Id}` },
+            attributes: {
+                type: 'FulfillmentOrder',
+                url: `/services/data/v66.0/sobjects/FulfillmentOrder/${org.fo3.Id}`
+            },
             Id: org.fo3.Id,
             Status: 'Allocated'
         });
@@ -72,7 +93,10 @@ describe('QueryEngine: result shape, relationships, pagination', () => {
             done: true,
             records: [
                 {
-                    attributes: { type: 'FulfillmentOrderLineItem', url: `/services/data/v66.0/sobjects/FulfillmentOrderLineItem/${org.line1.Id}` },
+                    attributes: {
+                        type: 'FulfillmentOrderLineItem',
+                        url: `/services/data/v66.0/sobjects/FulfillmentOrderLineItem/${org.line1.Id}`
+                    },
                     Description: 'Red shoe',
                     Quantity: 2
                 }
@@ -83,7 +107,11 @@ describe('QueryEngine: result shape, relationships, pagination', () => {
     });
 
     it('answers COUNT() with totalSize and no records', () => {
-        expect(query("SELECT COUNT() FROM FulfillmentOrder WHERE Status = 'Allocated'")).to.deep.equal({ totalSize: 2, done: true, records: [] });
+        expect(query("SELECT COUNT() FROM FulfillmentOrder WHERE Status = 'Allocated'")).to.deep.equal({
+            totalSize: 2,
+            done: true,
+            records: []
+        });
     });
 
     it('pages through nextRecordsUrl in batches until done', () => {
@@ -91,7 +119,11 @@ describe('QueryEngine: result shape, relationships, pagination', () => {
         const store = new FakeStore(schema);
         for (let i = 0; i < 450; i++) store.add('Location', { Name: `L${String(i).padStart(3, '0')}` });
         engine = new QueryEngine({ schema, store, now: () => NOW });
-        const first = engine.execute('SELECT Name FROM Location ORDER BY Name', { includeDeleted: false, apiVersion: 'v66.0', batchSize: 200 });
+        const first = engine.execute('SELECT Name FROM Location ORDER BY Name', {
+            includeDeleted: false,
+            apiVersion: 'v66.0',
+            batchSize: 200
+        });
         expect(first.totalSize).to.equal(450);
         expect(first.done).to.equal(false);
         expect(first.records).to.have.length(200);
@@ -111,16 +143,32 @@ describe('QueryEngine: result shape, relationships, pagination', () => {
         const store = new FakeStore(schema);
         for (let i = 0; i < 2100; i++) store.add('Location', { Name: `L${i}` });
         engine = new QueryEngine({ schema, store, now: () => NOW });
-        expect(engine.execute('SELECT Id FROM Location', { includeDeleted: false, apiVersion: V, batchSize: 5 }).records).to.have.length(200);
-        expect(engine.execute('SELECT Id FROM Location', { includeDeleted: false, apiVersion: V, batchSize: 9999 }).records).to.have.length(2000);
-        expect(engine.execute('SELECT Id FROM Location', { includeDeleted: false, apiVersion: V }).records).to.have.length(2000);
+        expect(
+            engine.execute('SELECT Id FROM Location', { includeDeleted: false, apiVersion: V, batchSize: 5 })
+                .records
+        ).to.have.length(200);
+        expect(
+            engine.execute('SELECT Id FROM Location', {
+                includeDeleted: false,
+                apiVersion: V,
+                batchSize: 9999
+            }).records
+        ).to.have.length(2000);
+        expect(
+            engine.execute('SELECT Id FROM Location', { includeDeleted: false, apiVersion: V }).records
+        ).to.have.length(2000);
     });
 
     it('queryAll includes deleted records with IsDeleted true; query does not', () => {
         org.store.remove(org.fo2.Id);
         expect(query('SELECT Id FROM FulfillmentOrder').totalSize).to.equal(2);
-        const all = query('SELECT FulfillmentOrderNumber, IsDeleted FROM FulfillmentOrder WHERE IsDeleted = true', true);
-        expect(all.records.map((r) => [r.FulfillmentOrderNumber, r.IsDeleted])).to.deep.equal([['FO-2', true]]);
+        const all = query(
+            'SELECT FulfillmentOrderNumber, IsDeleted FROM FulfillmentOrder WHERE IsDeleted = true',
+            true
+        );
+        expect(all.records.map((r) => [r.FulfillmentOrderNumber, r.IsDeleted])).to.deep.equal([
+            ['FO-2', true]
+        ]);
         expect(query('SELECT Id FROM FulfillmentOrder', true).totalSize).to.equal(3);
     });
 
@@ -130,10 +178,22 @@ describe('QueryEngine: result shape, relationships, pagination', () => {
         const store = new FakeStore(schema);
         for (let i = 0; i < 250; i++) store.add('Location', { Name: `L${i}` });
         engine = new QueryEngine({ schema, store, now: () => now, cursorTtlMs: 60_000 });
-        const first = engine.execute('SELECT Id FROM Location', { includeDeleted: false, apiVersion: V, batchSize: 200 });
+        const first = engine.execute('SELECT Id FROM Location', {
+            includeDeleted: false,
+            apiVersion: V,
+            batchSize: 200
+        });
         now += 60_001;
-        expectSfError(() => engine.continue(first.nextRecordsUrl!, V), 'INVALID_QUERY_LOCATOR', 'invalid query locator');
-        expectSfError(() => engine.continue('0r8AAAAAAAAAAAAAAA-200', V), 'INVALID_QUERY_LOCATOR', 'invalid query locator');
+        expectSfError(
+            () => engine.continue(first.nextRecordsUrl!, V),
+            'INVALID_QUERY_LOCATOR',
+            'invalid query locator'
+        );
+        expectSfError(
+            () => engine.continue('0r8AAAAAAAAAAAAAAA-200', V),
+            'INVALID_QUERY_LOCATOR',
+            'invalid query locator'
+        );
         expectSfError(() => engine.continue('nonsense', V), 'INVALID_QUERY_LOCATOR', 'invalid query locator');
     });
 
@@ -142,11 +202,20 @@ describe('QueryEngine: result shape, relationships, pagination', () => {
         const store = new FakeStore(schema);
         for (let i = 0; i < 250; i++) store.add('Location', { Name: `L${i}` });
         engine = new QueryEngine({ schema, store, now: () => NOW, maxCursors: 2 });
-        const run = () => engine.execute('SELECT Id FROM Location', { includeDeleted: false, apiVersion: V, batchSize: 200 });
+        const run = () =>
+            engine.execute('SELECT Id FROM Location', {
+                includeDeleted: false,
+                apiVersion: V,
+                batchSize: 200
+            });
         const oldest = run();
         const middle = run();
         const newest = run();
-        expectSfError(() => engine.continue(oldest.nextRecordsUrl!, V), 'INVALID_QUERY_LOCATOR', 'invalid query locator');
+        expectSfError(
+            () => engine.continue(oldest.nextRecordsUrl!, V),
+            'INVALID_QUERY_LOCATOR',
+            'invalid query locator'
+        );
         expect(engine.continue(middle.nextRecordsUrl!, V).records).to.have.length(50);
         expect(engine.continue(newest.nextRecordsUrl!, V).done).to.equal(true);
     });
@@ -154,20 +223,10 @@ describe('QueryEngine: result shape, relationships, pagination', () => {
     it('expands FIELDS(ALL) when a LIMIT of at most 200 is given', () => {
         const [record] = query('SELECT FIELDS(ALL) FROM Location LIMIT 1').records;
         expect(record).to.include({ Name: 'Main Warehouse', ExternalReference: 'WH-1', IsDeleted: false });
-        expectSfError(() => query('SELECT FIELDS(ALL) FROM Location'), 'MALFORMED_QUERY', 'LIMIT of at most 200');
+        expectSfError(
+            () => query('SELECT FIELDS(ALL) FROM Location'),
+            'MALFORMED_QUERY',
+            'LIMIT of at most 200'
+        );
     });
 });
-
-export function expectSfError(run: () => unknown, errorCode: string, messagePart: string, statusCode = 400): SalesforceApiError {
-    try {
-        run();
-    } catch (error) {
-        expect(error).to.be.instanceOf(SalesforceApiError);
-        const sfErr = error as SalesforceApiError;
-        expect(sfErr.statusCode).to.equal(statusCode);
-        expect(sfErr.errors[0].errorCode).to.equal(errorCode);
-        expect(sfErr.errors[0].message).to.include(messagePart);
-        return sfErr;
-    }
-    expect.fail(`expected ${errorCode}`);
-}

@@ -101,10 +101,26 @@ describe('CometD endpoint: real clients', () => {
                     () => undefined,
                     (error) => error
                 );
-            expect(failure).to.deep.include({ code: 400 });
+            // faye's error grammar does not parse this message (it has braces and commas), so it keeps the raw string.
             expect((failure as { message: string }).message).to.equal(
-                'The replayId {' + stale + '} you provided was invalid.  Please provide a valid ID, -2 to replay all events, or -1 to replay only new events.'
+                '400::The replayId {' + stale + '} you provided was invalid.  Please provide a valid ID, -2 to replay all events, or -1 to replay only new events.'
             );
+        });
+
+        it('gets 401::Authentication invalid with reconnect none when the session expires, and stops', async () => {
+            const errorsSeen: BayeuxMessage[] = [];
+            const client = fayeClient();
+            client.addExtension({
+                incoming: (message, callback) => {
+                    if (message.error) errorsSeen.push(message);
+                    callback(message);
+                }
+            });
+            await client.subscribe(CHANNEL, () => undefined);
+            h.sessions.expire(h.token);
+            await waitFor(() => errorsSeen.length >= 1);
+            expect(errorsSeen[0]).to.deep.include({ channel: '/meta/connect', error: '401::Authentication invalid' });
+            expect(errorsSeen[0].advice).to.deep.equal({ reconnect: 'none', interval: 0 });
         });
 
         it('re-handshakes after the server forgets it and resumes from its last replay ID', async () => {
@@ -146,6 +162,19 @@ describe('CometD endpoint: real clients', () => {
             await jsforceClient(stored).subscribe(CHANNEL, (m) => received.push(m as ReceivedEvent));
             await waitFor(() => received.length >= 1);
             expect(numbers(received)).to.deep.equal(['SO-3']);
+        });
+
+        it('fails the subscription with the documented error for an expired replay ID', async () => {
+            const stale = publish(h, 1).replayId;
+            h.bus.setRetention(1);
+            await new Promise((resolve) => setTimeout(resolve, 5));
+            const failure = (await jsforceClient(stale)
+                .subscribe(CHANNEL, () => undefined)
+                .then(
+                    () => undefined,
+                    (error) => error
+                )) as { message: string } | undefined;
+            expect(failure?.message).to.match(/^400::The replayId \{\d+\} you provided was invalid\.  Please provide a valid ID, -2 to replay all events/);
         });
 
         it('receives change events on /data channels', async () => {

@@ -29,6 +29,8 @@ export interface ConditionContext {
     root: ObjectDef;
     /** IDs selected by a semi-join subquery (`Id IN (SELECT OrderSummaryId FROM FulfillmentOrder)`), 15-char form. */
     semiJoin: (subquery: Query, position?: SourcePosition) => Set<string>;
+    /** Where the WHERE clause starts in the statement, so error carets point into it. */
+    searchFrom: number;
 }
 
 export function compileWhere(node: WhereNode, ctx: ConditionContext): RecordPredicate {
@@ -54,8 +56,8 @@ function compileCondition(condition: ConditionWithValueQuery, ctx: ConditionCont
     if (!('field' in condition)) {
         throw unsupportedFeature('A function in a WHERE condition', locateToken(ctx.soql, 'WHERE'));
     }
-    const position = locateToken(ctx.soql, condition.field);
-    const path = resolveFieldPath(ctx.schema, ctx.root, condition.field, ctx.soql);
+    const position = locateToken(ctx.soql, condition.field, ctx.searchFrom);
+    const path = resolveFieldPath(ctx.schema, ctx.root, condition.field, ctx.soql, ctx.searchFrom);
     const valueOf = (record: SObjectRecord) => normalizeStored(path.field, readPath(ctx.store, record, path));
     const operator = condition.operator;
 
@@ -65,13 +67,20 @@ function compileCondition(condition: ConditionWithValueQuery, ctx: ConditionCont
     const raw = (condition as { value: string | string[] }).value;
     const literalTypes = (condition as { literalType?: string | string[] }).literalType;
     const operandOf = (value: string, index: number): Operand =>
-        literalOperand(value, (Array.isArray(literalTypes) ? literalTypes[index] : literalTypes) ?? 'STRING', {
-            field: path.field,
-            fieldLabel: path.rawPath,
-            now: ctx.now,
-            position
-        });
+        literalOperand(
+            value,
+            (Array.isArray(literalTypes) ? literalTypes[index] : literalTypes) ?? 'STRING',
+            {
+                field: path.field,
+                fieldLabel: path.rawPath,
+                now: ctx.now,
+                position
+            }
+        );
 
+    if (operator === 'INCLUDES' || operator === 'EXCLUDES') {
+        throw unsupportedFeature(`The ${operator} operator`, position);
+    }
     if (operator === 'IN' || operator === 'NOT IN') {
         const operands = (Array.isArray(raw) ? raw : [raw]).map(operandOf);
         const negate = operator === 'NOT IN';
@@ -80,17 +89,18 @@ function compileCondition(condition: ConditionWithValueQuery, ctx: ConditionCont
     if (Array.isArray(raw)) throw malformedQuery(`unexpected token: '('`, position);
     if (operator === 'LIKE') {
         if (!isTextType(path.field.type) && !isIdType(path.field.type)) {
-            throw malformedQuery(`invalid operator on ${path.field.type} field: LIKE ('${path.rawPath}')`, position);
+            throw malformedQuery(
+                `invalid operator on ${path.field.type} field: LIKE ('${path.rawPath}')`,
+                position
+            );
         }
-        if (literalTypes !== 'STRING') throw malformedQuery(`LIKE needs a quoted string pattern for '${path.rawPath}'`, position);
+        if (literalTypes !== 'STRING')
+            throw malformedQuery(`LIKE needs a quoted string pattern for '${path.rawPath}'`, position);
         const pattern = likePattern(raw, position);
         return (record) => {
             const value = readPath(ctx.store, record, path);
             return typeof value === 'string' && pattern.test(value);
         };
-    }
-    if (operator === 'INCLUDES' || operator === 'EXCLUDES') {
-        throw unsupportedFeature(`The ${operator} operator`, position);
     }
     const operand = operandOf(raw, 0);
     return (record) => matches(valueOf(record), operator, operand);
@@ -108,7 +118,10 @@ function compileSemiJoin(
         throw malformedQuery(`a subquery can only follow IN or NOT IN (field '${path.rawPath}')`, position);
     }
     if (!isIdType(path.field.type)) {
-        throw malformedQuery(`semi join sub-selects are only supported on ID and reference fields ('${path.rawPath}')`, position);
+        throw malformedQuery(
+            `semi join sub-selects are only supported on ID and reference fields ('${path.rawPath}')`,
+            position
+        );
     }
     const ids = ctx.semiJoin(subquery, position);
     const negate = operator === 'NOT IN';

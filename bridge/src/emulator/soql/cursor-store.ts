@@ -70,7 +70,8 @@ export class CursorStore<T> {
         let locator: string;
         do {
             const bytes = randomBytes(15);
-            locator = LOCATOR_PREFIX + Array.from(bytes, (b) => ALPHANUMERIC[b % ALPHANUMERIC.length]).join('');
+            locator =
+                LOCATOR_PREFIX + Array.from(bytes, (b) => ALPHANUMERIC[b % ALPHANUMERIC.length]).join('');
         } while (this.entries.has(locator));
         return locator;
     }

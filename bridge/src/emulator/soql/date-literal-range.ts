@@ -67,7 +67,8 @@ const SIMPLE_LITERALS: Record<string, { unit: Unit; from: number; to: number }> 
     NEXT_YEAR: { unit: 'YEAR', from: 1, to: 2 }
 };
 
-const N_LITERAL = /^(LAST|NEXT)_N_(DAYS|WEEKS|MONTHS|QUARTERS|YEARS)$|^N_(DAYS|WEEKS|MONTHS|QUARTERS|YEARS)_AGO$/;
+const N_LITERAL =
+    /^(LAST|NEXT)_N_(DAYS|WEEKS|MONTHS|QUARTERS|YEARS)$|^N_(DAYS|WEEKS|MONTHS|QUARTERS|YEARS)_AGO$/;
 
 /** The range of a literal such as `TODAY`, or undefined when the literal is not one the emulator knows. */
 export function dateLiteralRange(literal: string, now: number): DateRange | undefined {

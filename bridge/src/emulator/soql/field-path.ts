@@ -71,10 +71,11 @@ export function resolveFieldPath(
     schema: SchemaRegistryApi,
     root: ObjectDef,
     path: string,
-    soql: string
+    soql: string,
+    searchFrom = 0
 ): ResolvedPath {
     const parts = path.split('.');
-    const position = locateToken(soql, path);
+    const position = locateToken(soql, path, searchFrom);
     if (parts.length - 1 > MAX_RELATIONSHIP_DEPTH) {
         throw unsupportedFeature(
             `A relationship path deeper than ${MAX_RELATIONSHIP_DEPTH} levels ('${path}')`,
@@ -87,7 +88,11 @@ export function resolveFieldPath(
         const lookup = firstDefined(candidates, (def) => findRelationship(def, relationship));
         if (!lookup) throw unknownRelationshipInPath(relationship, position);
         const targets = lookup.referenceTo ?? [];
-        hops.push({ relationshipName: lookup.relationshipName ?? relationship, lookupField: lookup.name, targets });
+        hops.push({
+            relationshipName: lookup.relationshipName ?? relationship,
+            lookupField: lookup.name,
+            targets
+        });
         candidates = targets.map((t) => schema.get(t)).filter((d): d is ObjectDef => d !== undefined);
         if (candidates.length === 0) throw unknownRelationshipInPath(relationship, position);
     }
@@ -109,7 +114,11 @@ function firstDefined<T, R>(items: T[], pick: (item: T) => R | undefined): R | u
 }
 
 /** The record a lookup on `record` points to, or undefined when the lookup is empty or dangling. */
-export function followLookup(store: RecordStoreApi, record: SObjectRecord, hop: PathHop): SObjectRecord | undefined {
+export function followLookup(
+    store: RecordStoreApi,
+    record: SObjectRecord,
+    hop: PathHop
+): SObjectRecord | undefined {
     const id = record[hop.lookupField];
     if (typeof id !== 'string' || id.length === 0) return undefined;
     return store.get(id);

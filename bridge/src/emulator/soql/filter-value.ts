@@ -18,9 +18,18 @@ import {
 export type Comparable = string | number | boolean;
 
 /** A literal on the right of a comparison, after checking it against the field's type. */
-export type Operand = { kind: 'null' } | { kind: 'value'; value: Comparable } | { kind: 'range'; range: DateRange };
+export type Operand =
+    { kind: 'null' } | { kind: 'value'; value: Comparable } | { kind: 'range'; range: DateRange };
 
-const TEXT_TYPES = new Set<FieldType>(['string', 'textarea', 'picklist', 'multipicklist', 'url', 'email', 'phone']);
+const TEXT_TYPES = new Set<FieldType>([
+    'string',
+    'textarea',
+    'picklist',
+    'multipicklist',
+    'url',
+    'email',
+    'phone'
+]);
 const NUMBER_TYPES = new Set<FieldType>(['int', 'double', 'currency', 'percent']);
 const ID_PATTERN = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 
@@ -65,7 +74,16 @@ function soapTypeName(type: FieldType): string {
     return type;
 }
 
-const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '"': '"', "'": "'", '\\': '\\' };
+const SIMPLE_ESCAPES: Record<string, string> = {
+    n: '\n',
+    t: '\t',
+    r: '\r',
+    b: '\b',
+    f: '\f',
+    '"': '"',
+    "'": "'",
+    '\\': '\\'
+};
 
 /**
  * Content of a quoted SOQL string literal with its escapes resolved. With `forLike`, `\%` and `\_` are
@@ -87,7 +105,11 @@ export function unquoteSoqlString(rawLiteral: string, forLike = false, position?
             i += 4;
         } else if (next !== undefined && SIMPLE_ESCAPES[next.toLowerCase()] !== undefined) {
             out += SIMPLE_ESCAPES[next.toLowerCase()];
-        } else throw malformedQuery(`Invalid string literal '${content}'. Illegal escape sequence '\\${next ?? ''}'`, position);
+        } else
+            throw malformedQuery(
+                `Invalid string literal '${content}'. Illegal escape sequence '\\${next ?? ''}'`,
+                position
+            );
     }
     return out;
 }
@@ -98,7 +120,8 @@ export function likePattern(rawLiteral: string, position?: SourcePosition): RegE
     let source = '';
     for (let i = 0; i < content.length; i++) {
         const ch = content[i];
-        if (ch === '\\' && (content[i + 1] === '%' || content[i + 1] === '_')) source += escapeRegExp(content[++i]);
+        if (ch === '\\' && (content[i + 1] === '%' || content[i + 1] === '_'))
+            source += escapeRegExp(content[++i]);
         else if (ch === '%') source += '.*';
         else if (ch === '_') source += '.';
         else source += escapeRegExp(ch);
@@ -120,7 +143,12 @@ export function literalOperand(raw: string, literalType: string, ctx: LiteralCon
     const { field, fieldLabel, position } = ctx;
     const type = field.type;
     const wrongType = () =>
-        filterValueOfWrongType(fieldLabel, soapTypeName(type), TEXT_TYPES.has(type) || isIdType(type), position);
+        filterValueOfWrongType(
+            fieldLabel,
+            soapTypeName(type),
+            TEXT_TYPES.has(type) || isIdType(type),
+            position
+        );
     if (literalType === 'NULL') return { kind: 'null' };
     if (literalType === 'DATE_LITERAL' || literalType === 'DATE_N_LITERAL') {
         if (type !== 'date' && type !== 'datetime') throw wrongType();
@@ -150,7 +178,8 @@ export function literalOperand(raw: string, literalType: string, ctx: LiteralCon
     }
     if (type === 'date' || type === 'datetime') {
         const expected = type === 'date' ? 'DATE' : 'DATETIME';
-        const ms = literalType === expected ? (type === 'date' ? parseDate(raw) : parseInstant(raw)) : undefined;
+        const ms =
+            literalType === expected ? (type === 'date' ? parseDate(raw) : parseInstant(raw)) : undefined;
         if (ms === undefined) throw wrongType();
         return { kind: 'value', value: ms };
     }

@@ -27,10 +27,12 @@ export function compileOrderBy(
     if (!orderBy) return undefined;
     const clauses = Array.isArray(orderBy) ? orderBy : [orderBy];
     if (clauses.length === 0) return undefined;
+    const searchFrom = Math.max(soql.toUpperCase().lastIndexOf('ORDER BY'), 0);
     const keys: SortKey[] = clauses.map((clause) => {
-        if (!('field' in clause)) throw unsupportedFeature('A function in ORDER BY', locateToken(soql, 'ORDER'));
+        if (!('field' in clause))
+            throw unsupportedFeature('A function in ORDER BY', locateToken(soql, 'ORDER'));
         return {
-            path: resolveFieldPath(schema, root, clause.field, soql),
+            path: resolveFieldPath(schema, root, clause.field, soql, searchFrom),
             descending: clause.order === 'DESC',
             nullsLast: clause.nulls === 'LAST'
         };

@@ -66,12 +66,21 @@ export class QueryEngine {
         this.store = deps.store;
         this.now = deps.now ?? Date.now;
         this.versionPath = (deps.instanceVersionPath ?? '/services/data').replace(/\/+$/, '');
-        this.cursors = new CursorStore({ maxCursors: deps.maxCursors, ttlMs: deps.cursorTtlMs, now: this.now });
+        this.cursors = new CursorStore({
+            maxCursors: deps.maxCursors,
+            ttlMs: deps.cursorTtlMs,
+            now: this.now
+        });
     }
 
     execute(soql: string, options: QueryOptions): QueryResult {
         const version = normalizeVersion(options.apiVersion);
-        const plan = compileQuery(parseSoql(soql), { schema: this.schema, store: this.store, soql, now: this.now() });
+        const plan = compileQuery(parseSoql(soql), {
+            schema: this.schema,
+            store: this.store,
+            soql,
+            now: this.now()
+        });
         const rows = selectRows(plan, this.store, options.includeDeleted);
         if (plan.countOnly) return { totalSize: rows.length, done: true, records: [] };
         const state: CursorState = {
@@ -101,7 +110,12 @@ export class QueryEngine {
         return this.page(state, position, version, locator);
     }
 
-    private page(state: CursorState, start: number, version: string, existingLocator: string | undefined): QueryResult {
+    private page(
+        state: CursorState,
+        start: number,
+        version: string,
+        existingLocator: string | undefined
+    ): QueryResult {
         const end = Math.min(start + state.batchSize, state.rows.length);
         const ctx = {
             schema: this.schema,

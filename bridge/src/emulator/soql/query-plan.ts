@@ -77,10 +77,17 @@ function requireQueryable(objectName: string, ctx: PlanContext): ObjectDef {
 
 function isCountOnly(fields: SelectField[], soql: string): boolean {
     const count = fields.find(
-        (f) => f.type === 'FieldFunctionExpression' && f.functionName?.toUpperCase() === 'COUNT' && f.parameters.length === 0
+        (f) =>
+            f.type === 'FieldFunctionExpression' &&
+            f.functionName?.toUpperCase() === 'COUNT' &&
+            f.parameters.length === 0
     );
     if (!count) return false;
-    if (fields.length > 1) throw malformedQuery('COUNT() must be the only element in the SELECT list', locateToken(soql, 'COUNT'));
+    if (fields.length > 1)
+        throw malformedQuery(
+            'COUNT() must be the only element in the SELECT list',
+            locateToken(soql, 'COUNT')
+        );
     return true;
 }
 
@@ -89,7 +96,8 @@ function compileRows(query: Query | Subquery, object: ObjectDef, ctx: PlanContex
         ? compileWhere(buildWhereTree(query.where, ctx.soql), {
               ...ctx,
               root: object,
-              semiJoin: (subquery, position) => semiJoinIds(subquery, ctx, position)
+              semiJoin: (subquery, position) => semiJoinIds(subquery, ctx, position),
+              searchFrom: Math.max(ctx.soql.toUpperCase().indexOf('WHERE'), 0)
           })
         : undefined;
     const comparator = compileOrderBy(query.orderBy, ctx.schema, ctx.store, object, ctx.soql);
@@ -107,7 +115,8 @@ function compileSelectList(
     const seen = new Set<string>();
     const addPath = (rawPath: string) => {
         const key = rawPath.toLowerCase();
-        if (seen.has(key)) throw malformedQuery(`duplicate field selected: ${rawPath}`, locateToken(ctx.soql, rawPath));
+        if (seen.has(key))
+            throw malformedQuery(`duplicate field selected: ${rawPath}`, locateToken(ctx.soql, rawPath));
         seen.add(key);
         items.push({ kind: 'field', path: resolveFieldPath(ctx.schema, object, rawPath, ctx.soql) });
     };
@@ -124,7 +133,13 @@ function compileSelectList(
                 items.push({ kind: 'child', child: compileChild(field.subquery, object, limit, ctx) });
                 break;
             case 'FieldFunctionExpression':
-                for (const name of expandFieldsFunction(field.functionName, field.parameters, object, limit, ctx)) {
+                for (const name of expandFieldsFunction(
+                    field.functionName,
+                    field.parameters,
+                    object,
+                    limit,
+                    ctx
+                )) {
                     if (!seen.has(name.toLowerCase())) addPath(name);
                 }
                 break;
@@ -144,20 +159,34 @@ function expandFieldsFunction(
     ctx: PlanContext
 ): string[] {
     const position = locateToken(ctx.soql, functionName);
-    if (functionName.toUpperCase() !== 'FIELDS') throw unsupportedFeature(`The function ${functionName}()`, position);
+    if (functionName.toUpperCase() !== 'FIELDS')
+        throw unsupportedFeature(`The function ${functionName}()`, position);
     const scope = String(parameters[0] ?? '').toUpperCase();
     if (scope !== 'ALL' && scope !== 'STANDARD' && scope !== 'CUSTOM') {
-        throw malformedQuery(`FIELDS() takes ALL, STANDARD or CUSTOM, not '${String(parameters[0])}'`, position);
+        throw malformedQuery(
+            `FIELDS() takes ALL, STANDARD or CUSTOM, not '${String(parameters[0])}'`,
+            position
+        );
     }
     if (scope !== 'STANDARD' && (limit === undefined || limit > MAX_FIELDS_ALL_LIMIT)) {
-        throw malformedQuery(`The SOQL FIELDS function must have a LIMIT of at most ${MAX_FIELDS_ALL_LIMIT}`, position);
+        throw malformedQuery(
+            `The SOQL FIELDS function must have a LIMIT of at most ${MAX_FIELDS_ALL_LIMIT}`,
+            position
+        );
     }
     return Object.values(object.fields)
-        .filter((f) => f.type !== 'address' && (scope === 'ALL' || (scope === 'CUSTOM') === Boolean(f.custom)))
+        .filter(
+            (f) => f.type !== 'address' && (scope === 'ALL' || (scope === 'CUSTOM') === Boolean(f.custom))
+        )
         .map((f) => f.name);
 }
 
-function compileChild(subquery: Subquery, parent: ObjectDef, parentLimit: number | undefined, ctx: PlanContext): ChildPlan {
+function compileChild(
+    subquery: Subquery,
+    parent: ObjectDef,
+    parentLimit: number | undefined,
+    ctx: PlanContext
+): ChildPlan {
     rejectUnsupportedClauses(ctx.soql, subquery);
     const fromIndex = ctx.soql.toUpperCase().indexOf('FROM');
     const position = locateToken(ctx.soql, subquery.relationshipName, Math.max(fromIndex, 0));
@@ -168,7 +197,10 @@ function compileChild(subquery: Subquery, parent: ObjectDef, parentLimit: number
     if (!relationship || !child) throw unknownChildRelationship(subquery.relationshipName, position);
     if (subquery.offset !== undefined && parentLimit !== 1) {
         // Documented: OFFSET is allowed in a subquery only when the outer query has LIMIT 1.
-        throw malformedQuery('OFFSET in a subquery is only allowed when the outer query has LIMIT 1', locateToken(ctx.soql, 'OFFSET'));
+        throw malformedQuery(
+            'OFFSET in a subquery is only allowed when the outer query has LIMIT 1',
+            locateToken(ctx.soql, 'OFFSET')
+        );
     }
     const fields = subquery.fields ?? [];
     return {
@@ -186,13 +218,20 @@ function semiJoinIds(subquery: Query, ctx: PlanContext, position?: SourcePositio
     const fields = subquery.fields ?? [];
     const only = fields[0];
     if (fields.length !== 1 || (only.type !== 'Field' && only.type !== 'FieldRelationship')) {
-        throw malformedQuery('a semi join sub-select must select exactly one ID or reference field', position);
+        throw malformedQuery(
+            'a semi join sub-select must select exactly one ID or reference field',
+            position
+        );
     }
-    if (subquery.offset !== undefined) throw malformedQuery('OFFSET is not allowed in a WHERE subquery', position);
+    if (subquery.offset !== undefined)
+        throw malformedQuery('OFFSET is not allowed in a WHERE subquery', position);
     const rawPath = only.type === 'Field' ? only.field : [...only.relationships, only.field].join('.');
     const path = resolveFieldPath(ctx.schema, object, rawPath, ctx.soql);
     if (!isIdType(path.field.type)) {
-        throw malformedQuery(`a semi join sub-select can only select an ID or reference field, not '${rawPath}'`, position);
+        throw malformedQuery(
+            `a semi join sub-select can only select an ID or reference field, not '${rawPath}'`,
+            position
+        );
     }
     const rows = selectRows({ ...compileRows(subquery, object, ctx), items: [] }, ctx.store, false);
     const ids = new Set<string>();
@@ -204,7 +243,12 @@ function semiJoinIds(subquery: Query, ctx: PlanContext, position?: SourcePositio
 }
 
 /** Filters, sorts and windows the records a selection applies to. */
-export function selectRows(selection: RowSelection, store: RecordStoreApi, includeDeleted: boolean, source?: SObjectRecord[]): SObjectRecord[] {
+export function selectRows(
+    selection: RowSelection,
+    store: RecordStoreApi,
+    includeDeleted: boolean,
+    source?: SObjectRecord[]
+): SObjectRecord[] {
     const records = source ?? store.all(selection.object.name, { includeDeleted });
     const rows = selection.predicate ? records.filter(selection.predicate) : records.slice();
     if (selection.comparator) rows.sort(selection.comparator);

@@ -26,7 +26,12 @@ const attributes = (ctx: ProjectionContext, type: string, id: string) => ({
     url: `${ctx.sobjectsUrl}/${type}/${id}`
 });
 
-export function projectRecord(record: SObjectRecord, objectName: string, items: SelectItem[], ctx: ProjectionContext): OutputRecord {
+export function projectRecord(
+    record: SObjectRecord,
+    objectName: string,
+    items: SelectItem[],
+    ctx: ProjectionContext
+): OutputRecord {
     const out: OutputRecord = { attributes: attributes(ctx, objectName, record.Id) };
     // Which stored record each nested parent object stands for, so shared path prefixes are read once.
     const sources = new Map<OutputRecord, SObjectRecord>([[out, record]]);
@@ -42,7 +47,11 @@ export function projectRecord(record: SObjectRecord, objectName: string, items: 
                 const parent = followLookup(ctx.store, sources.get(current) as SObjectRecord, hop);
                 if (parent) {
                     const nested: OutputRecord = {
-                        attributes: attributes(ctx, objectOfId(ctx.schema, parent.Id, hop.targets) ?? hop.targets[0], parent.Id)
+                        attributes: attributes(
+                            ctx,
+                            objectOfId(ctx.schema, parent.Id, hop.targets) ?? hop.targets[0],
+                            parent.Id
+                        )
                     };
                     sources.set(nested, parent);
                     current[hop.relationshipName] = nested;

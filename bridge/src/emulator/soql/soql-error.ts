@@ -51,7 +51,11 @@ export const malformedQuery = (detail: string, position?: SourcePosition): Sales
 export const unsupportedFeature = (feature: string, position?: SourcePosition): SalesforceApiError =>
     malformedQuery(`${feature} is not supported by the Salesforce emulator's SOQL engine`, position);
 
-export const noSuchColumn = (field: string, objectName: string, position?: SourcePosition): SalesforceApiError =>
+export const noSuchColumn = (
+    field: string,
+    objectName: string,
+    position?: SourcePosition
+): SalesforceApiError =>
     sfError(
         400,
         'INVALID_FIELD',
@@ -61,7 +65,10 @@ export const noSuchColumn = (field: string, objectName: string, position?: Sourc
         )
     );
 
-export const unknownRelationshipInPath = (relationship: string, position?: SourcePosition): SalesforceApiError =>
+export const unknownRelationshipInPath = (
+    relationship: string,
+    position?: SourcePosition
+): SalesforceApiError =>
     sfError(
         400,
         'INVALID_FIELD',
@@ -75,7 +82,10 @@ export const unknownRelationshipInPath = (relationship: string, position?: Sourc
  * Salesforce answers an unknown child relationship in a subquery with this text; the error code that
  * accompanies it is not documented, INVALID_TYPE is what real orgs are reported to return.
  */
-export const unknownChildRelationship = (relationship: string, position?: SourcePosition): SalesforceApiError =>
+export const unknownChildRelationship = (
+    relationship: string,
+    position?: SourcePosition
+): SalesforceApiError =>
     sfError(
         400,
         'INVALID_TYPE',
@@ -116,7 +126,11 @@ export const invalidIdInFilter = (value: string, position?: SourcePosition): Sal
 
 /** Documented: an OFFSET above 2,000 gives NUMBER_OUTSIDE_VALID_RANGE (SOQL reference, OFFSET). */
 export const offsetOutOfRange = (objectName: string): SalesforceApiError =>
-    sfError(400, 'NUMBER_OUTSIDE_VALID_RANGE', `Maximum SOQL offset allowed for apiName ${objectName} is 2000`);
+    sfError(
+        400,
+        'NUMBER_OUTSIDE_VALID_RANGE',
+        `Maximum SOQL offset allowed for apiName ${objectName} is 2000`
+    );
 
 /**
  * The error code is documented (help article 000004410); the message text of the REST body is not,

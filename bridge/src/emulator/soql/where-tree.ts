@@ -12,7 +12,10 @@ export type WhereNode =
     | { kind: 'not'; child: WhereNode }
     | { kind: 'condition'; condition: ConditionWithValueQuery };
 
-type Token = { kind: '(' | ')' | 'NOT' } | { kind: 'AND' | 'OR' } | { kind: 'condition'; condition: ConditionWithValueQuery };
+type Token =
+    | { kind: '(' | ')' | 'NOT' }
+    | { kind: 'AND' | 'OR' }
+    | { kind: 'condition'; condition: ConditionWithValueQuery };
 
 interface ParenCounts {
     openParen?: number;
@@ -88,7 +91,10 @@ class WhereParser {
 
     private unexpected(token: string) {
         const afterWhere = this.soql.toUpperCase().indexOf('WHERE');
-        return malformedQuery(`unexpected token: ${token}`, locateToken(this.soql, token, Math.max(afterWhere, 0)));
+        return malformedQuery(
+            `unexpected token: ${token}`,
+            locateToken(this.soql, token, Math.max(afterWhere, 0))
+        );
     }
 }
 

@@ -57,8 +57,18 @@ export class RecordStore implements RecordStoreApi {
     }
 
     transaction<T>(context: ChangeContext, work: (tx: TransactionApi) => T): T {
-        // Work nested inside a running transaction joins it: Connect actions may call helpers that open their own.
-        if (this.active) return work(this.active);
+        // A transaction opened inside a running one joins it as a savepoint: its failure undoes only its own
+        // writes, and everything commits (or not) with the outer transaction.
+        if (this.active) {
+            const outer = this.active;
+            const savepoint = outer.savepoint();
+            try {
+                return work(outer);
+            } catch (error) {
+                outer.restore(savepoint);
+                throw error;
+            }
+        }
         const tx = new Transaction(this.hostFor(), context);
         this.active = tx;
         let result: T;

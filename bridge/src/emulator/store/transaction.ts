@@ -43,6 +43,16 @@ export class Transaction implements TransactionApi {
         private readonly context: ChangeContext
     ) {}
 
+    /** The overlay as it is now; `restore` returns to it (nested transactions roll back only their own writes). */
+    savepoint(): Map<string, PendingWrite> {
+        return new Map(this.writes);
+    }
+
+    restore(savepoint: Map<string, PendingWrite>): void {
+        this.writes.clear();
+        for (const [id, write] of savepoint) this.writes.set(id, write);
+    }
+
     get(id: string): SObjectRecord | undefined {
         const record = this.getAny(id)?.record;
         return record && !record.IsDeleted ? record : undefined;

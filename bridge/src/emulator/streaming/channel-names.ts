@@ -3,6 +3,7 @@
  * (`/data/My_Object__ChangeEvent` for custom objects), `/data/ChangeEvents`, custom `/data|event/X__chn`.
  */
 import { createHash } from 'node:crypto';
+import type { SchemaRegistryApi } from '../contracts.ts';
 
 export const ALL_CHANGE_EVENTS_CHANNEL = '/data/ChangeEvents';
 
@@ -33,4 +34,17 @@ export function schemaIdFor(eventName: string, fieldNames: string[]): string {
 /** The CometD path of a custom channel, whether the registry names it `X__chn` or `/data/X__chn`. */
 export function customChannelPath(channel: { name: string; channelType: 'data' | 'event' }): string {
     return channel.name.startsWith('/') ? channel.name : `/${channel.channelType}/${channel.name}`;
+}
+
+/** Optional registry capability: the entities selected on the standard ChangeEvents channel alone. */
+type WithChangeEventsChannel = { changeEventsChannelEntities?: () => string[] };
+
+/**
+ * Entities published on `/data/<Entity>ChangeEvent` and `/data/ChangeEvents`. An entity selected only on a
+ * custom channel is delivered there alone, so a registry that tells the two apart is asked for the narrower
+ * list; otherwise every CDC entity is on the standard channel.
+ */
+export function changeEventsChannelEntities(schema: SchemaRegistryApi): string[] {
+    const narrow = (schema as SchemaRegistryApi & WithChangeEventsChannel).changeEventsChannelEntities;
+    return narrow ? narrow.call(schema) : schema.cdcEntities();
 }

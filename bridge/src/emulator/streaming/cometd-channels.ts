@@ -4,7 +4,7 @@
  * A `/data/...` channel of an entity without Change Data Capture does not exist, as on the platform.
  */
 import type { SchemaRegistryApi } from '../contracts.ts';
-import { ALL_CHANGE_EVENTS_CHANNEL, customChannelPath, entityOfChangeEvent } from './channel-names.ts';
+import { ALL_CHANGE_EVENTS_CHANNEL, changeEventsChannelEntities, customChannelPath, entityOfChangeEvent } from './channel-names.ts';
 
 export function channelExists(schema: SchemaRegistryApi, channel: string): boolean {
     const match = /^\/(event|data)\/([A-Za-z][A-Za-z0-9_]*)$/.exec(channel);
@@ -16,5 +16,5 @@ export function channelExists(schema: SchemaRegistryApi, channel: string): boole
     if (kind === 'event') return schema.get(name)?.isPlatformEvent === true;
     if (channel === ALL_CHANGE_EVENTS_CHANNEL) return true;
     const entity = entityOfChangeEvent(name);
-    return entity !== undefined && schema.cdcEntities().includes(entity);
+    return entity !== undefined && changeEventsChannelEntities(schema).includes(entity);
 }

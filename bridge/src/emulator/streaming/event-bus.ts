@@ -15,6 +15,7 @@ import {
     ALL_CHANGE_EVENTS_CHANNEL,
     changeEventChannel,
     changeEventName,
+    changeEventsChannelEntities,
     customChannelPath,
     entityOfChangeEvent,
     platformEventChannel,
@@ -208,7 +209,7 @@ export class EventBus implements EventBusApi {
 
     private changeChannelsFor(entity: string): string[] {
         const channels: string[] = [];
-        if (this.schema.cdcEntities().includes(entity)) channels.push(changeEventChannel(entity), ALL_CHANGE_EVENTS_CHANNEL);
+        if (changeEventsChannelEntities(this.schema).includes(entity)) channels.push(changeEventChannel(entity), ALL_CHANGE_EVENTS_CHANNEL);
         const eventName = changeEventName(entity);
         for (const custom of this.schema.customChannels()) {
             if (custom.channelType === 'data' && (custom.members.includes(eventName) || custom.members.includes(entity))) {

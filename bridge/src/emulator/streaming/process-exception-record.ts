@@ -9,7 +9,7 @@ const CATEGORY_BY_EXCEPTION_TYPE: Record<string, string> = {
     'OM Capture Failed': 'Payment',
     'OM Apply Failed': 'Payment',
     'OM Refund Failed': 'Payment',
-    'OM RMA Failed': 'Fulfillment',
+    'OM RMA Failed': 'Returns',
     'Place Order Failed': 'Order Activation'
 };
 
@@ -36,8 +36,9 @@ export function processExceptionFields(eventPayload: Record<string, unknown>, de
         if (value !== undefined && value !== null && allowed(def, name, value)) fields[name] = value;
     }
     const exceptionType = typeof eventPayload.ExceptionType === 'string' ? eventPayload.ExceptionType : undefined;
-    const category = (exceptionType && CATEGORY_BY_EXCEPTION_TYPE[exceptionType]) ?? 'Fulfillment';
-    if (allowed(def, 'Category', category)) fields.Category = category;
+    const candidates = [exceptionType && CATEGORY_BY_EXCEPTION_TYPE[exceptionType], 'Fulfillment'];
+    const category = candidates.find((value) => value && allowed(def, 'Category', value));
+    if (category) fields.Category = category;
     if (allowed(def, 'Status', 'New')) fields.Status = 'New';
     if (exceptionType && allowed(def, 'ExceptionType', exceptionType)) fields.ExceptionType = exceptionType;
     return fields;

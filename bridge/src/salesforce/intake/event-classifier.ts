@@ -4,13 +4,7 @@
  * park as a visible exception. Pure, so every branch is tested with recorded and broken envelopes.
  */
 import type { EchoFilter } from './echo-filter.ts';
-import {
-    changeEventJobId,
-    platformEventFallbackJobId,
-    platformEventJobId,
-    rereadJobId,
-    type IntakeJob
-} from './intake-job.ts';
+import { orderSummaryIdOf, type SfEventJobData } from './intake-job.ts';
 
 export interface ClassifiedBase {
     channel: string;
@@ -21,9 +15,9 @@ export interface ClassifiedBase {
 }
 
 export type ClassifiedEvent =
-    | (ClassifiedBase & { kind: 'jobs'; replayId: string; jobs: IntakeJob[] })
+    | (ClassifiedBase & { kind: 'jobs'; replayId: string; drafts: SfEventJobData[] })
     | (ClassifiedBase & { kind: 'echo'; replayId: string; entityName: string; changedFields: string[] })
-    | (ClassifiedBase & { kind: 'overflow'; replayId: string; entityName: string; jobs: IntakeJob[] })
+    | (ClassifiedBase & { kind: 'overflow'; replayId: string; entityName: string })
     | (ClassifiedBase & { kind: 'malformed'; reason: string; raw: unknown });
 
 export interface ClassifyContext {
@@ -63,13 +57,14 @@ export function classifyEvent(channel: string, raw: unknown, context: ClassifyCo
     const event = raw.event as Obj;
     const eventUuid = typeof event.EventUuid === 'string' && event.EventUuid ? event.EventUuid : typeof payload.EventUuid === 'string' ? payload.EventUuid : undefined;
     const created = typeof payload.CreatedDate === 'string' ? Date.parse(payload.CreatedDate) : NaN;
-    const jobId = eventUuid ? platformEventJobId(eventUuid) : platformEventFallbackJobId(channel, replayId);
+    const eventTime = Number.isFinite(created) ? created : receivedAt;
+    const correlationId = eventUuid ? `sf-${eventUuid}` : `sf-${channel}-${replayId}`;
     return {
         kind: 'jobs',
         channel,
         replayId,
-        eventTime: Number.isFinite(created) ? created : receivedAt,
-        jobs: [{ jobId, data: { kind: 'event', ...base, eventUuid, payload, correlationId: jobId } }]
+        eventTime,
+        drafts: [{ kind: 'event', ...base, eventUuid, orderSummaryId: orderSummaryIdOf(payload), committedAt: Number.isFinite(created) ? created : undefined, payload, correlationId }]
     };
 }
 
@@ -93,21 +88,28 @@ function classifyChange(
     const recordIds = header.recordIds ?? [];
     if (!Array.isArray(recordIds) || recordIds.some((id) => typeof id !== 'string' || !id)) return bad('recordIds is not a list of IDs');
     const changedFields = Array.isArray(header.changedFields) ? header.changedFields.filter((f): f is string => typeof f === 'string') : [];
-    const commit = typeof header.commitTimestamp === 'number' ? header.commitTimestamp : context.receivedAt;
-    const common = { channel, replayId, eventTime: commit };
+    const committedAt = typeof header.commitTimestamp === 'number' ? header.commitTimestamp : undefined;
+    const common = { channel, replayId, eventTime: committedAt ?? context.receivedAt };
     const changeOrigin = typeof header.changeOrigin === 'string' ? header.changeOrigin : undefined;
 
-    if (changeType === 'GAP_OVERFLOW') return { kind: 'overflow', ...common, entityName, jobs: [] };
+    if (changeType === 'GAP_OVERFLOW') return { kind: 'overflow', ...common, entityName };
     if (recordIds.length === 0) return bad('recordIds is empty');
     if (changeType.startsWith('GAP_')) {
-        const jobs = (recordIds as string[]).map((recordId): IntakeJob => {
-            const jobId = rereadJobId(entityName, recordId, transactionKey, sequenceNumber);
-            return {
-                jobId,
-                data: { kind: 'reread', ...base, transactionKey, sequenceNumber, recordId, entityName, changeType, payload, correlationId: jobId }
-            };
-        });
-        return { kind: 'jobs', ...common, jobs };
+        const drafts = (recordIds as string[]).map(
+            (recordId): SfEventJobData => ({
+                kind: 'reread',
+                ...base,
+                transactionKey,
+                sequenceNumber,
+                recordId,
+                entityName,
+                changeType,
+                committedAt,
+                payload,
+                correlationId: `sf-${transactionKey}-${sequenceNumber}-${recordId}`
+            })
+        );
+        return { kind: 'jobs', ...common, drafts };
     }
     // CREATE events list no changedFields on some API versions: the fields they set are the non-null payload fields.
     const fields =
@@ -115,12 +117,21 @@ function classifyChange(
             ? changedFields
             : Object.keys(payload).filter((k) => k !== 'ChangeEventHeader' && payload[k] !== null && payload[k] !== undefined);
     if (context.echoFilter.isEcho(entityName, changeOrigin, fields)) return { kind: 'echo', ...common, entityName, changedFields: fields };
-    const jobs = (recordIds as string[]).map((recordId): IntakeJob => {
-        const jobId = changeEventJobId(transactionKey, sequenceNumber, recordId);
-        return {
-            jobId,
-            data: { kind: 'event', ...base, transactionKey, sequenceNumber, recordId, entityName, changeType, payload, correlationId: jobId }
-        };
-    });
-    return { kind: 'jobs', ...common, jobs };
+    const orderSummaryId = orderSummaryIdOf(payload);
+    const drafts = (recordIds as string[]).map(
+        (recordId): SfEventJobData => ({
+            kind: 'event',
+            ...base,
+            transactionKey,
+            sequenceNumber,
+            recordId,
+            entityName,
+            changeType,
+            orderSummaryId: orderSummaryId ?? (entityName === 'OrderSummary' ? recordId : undefined),
+            committedAt,
+            payload,
+            correlationId: `sf-${transactionKey}-${sequenceNumber}-${recordId}`
+        })
+    );
+    return { kind: 'jobs', ...common, drafts };
 }

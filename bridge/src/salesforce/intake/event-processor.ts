@@ -8,7 +8,8 @@
 import type { Logger } from '../../observability/logger.ts';
 import { classifyEvent } from './event-classifier.ts';
 import type { EchoFilter } from './echo-filter.ts';
-import type { IntakeJob } from './intake-job.ts';
+import { PayloadValidationError, type JobDefaults } from '../../queue/job-producer.ts';
+import { toQueueJob, type SfEventJobData } from './intake-job.ts';
 import type { IntakeMetricsHook } from './intake-metrics.ts';
 import type { Checkpoint, IntakeStore } from './intake-store.ts';
 
@@ -21,7 +22,9 @@ export interface EventProcessorOptions {
     logger: Logger;
     metrics?: IntakeMetricsHook;
     /** Reconciles one entity since a time; used for GAP_OVERFLOW. */
-    reconcile: (channel: string, entityName: string, since: number, reason: 'gap-overflow') => Promise<IntakeJob[]>;
+    reconcile: (channel: string, entityName: string, since: number, reason: 'gap-overflow') => Promise<SfEventJobData[]>;
+    /** Retry settings stamped on every job (config `queues.attempts`). */
+    jobDefaults: JobDefaults;
     onCommitted?: () => void;
     onStoreFailure: (err: unknown) => void;
     now?: () => number;
@@ -89,7 +92,9 @@ export class EventProcessor {
         }
     }
 
-    async commitJobs(channel: string, jobs: IntakeJob[], checkpoint?: Checkpoint, stat?: string): Promise<number> {
+    /** Writes drafts as `sf.event` jobs (validated by the queue catalog) and optionally moves the checkpoint. */
+    async commitJobs(channel: string, drafts: SfEventJobData[], checkpoint?: Checkpoint, stat?: string): Promise<number> {
+        const jobs = drafts.map((draft) => toQueueJob(draft, this.options.jobDefaults));
         let added = 0;
         for (let i = 0; i < jobs.length || i === 0; i += CHUNK) {
             const chunk = jobs.slice(i, i + CHUNK);
@@ -117,9 +122,15 @@ export class EventProcessor {
         const log = logger.child({ channel, replayId: event.replayId });
         switch (event.kind) {
             case 'jobs': {
-                const added = await this.commitJobs(channel, event.jobs, this.checkpointFor(event.replayId, event.eventTime));
+                let added: number;
+                try {
+                    added = await this.commitJobs(channel, event.drafts, this.checkpointFor(event.replayId, event.eventTime));
+                } catch (err) {
+                    if (!(err instanceof PayloadValidationError)) throw err;
+                    return this.park(channel, event.replayId, event.eventTime, err.message, data, receivedAt);
+                }
                 const outcome = added === 0 ? 'duplicate' : 'enqueued';
-                if (outcome === 'duplicate') log.debug({ jobIds: event.jobs.map((j) => j.jobId) }, 'redelivered event already queued; no new job');
+                if (outcome === 'duplicate') log.debug({ correlationIds: event.drafts.map((d) => d.correlationId) }, 'redelivered event already queued; no new job');
                 metrics?.onEvent?.(channel, outcome, added);
                 return;
             }
@@ -135,21 +146,24 @@ export class EventProcessor {
                 metrics?.onEvent?.(channel, 'overflow', added);
                 return;
             }
-            case 'malformed': {
-                const checkpoint = event.replayId ? this.checkpointFor(event.replayId, event.eventTime) : undefined;
-                await this.options.store.commit({
-                    leaseToken: this.options.leaseToken,
-                    channel,
-                    jobs: [],
-                    checkpoint,
-                    exception: { channel, replayId: event.replayId, reason: event.reason, raw: event.raw, receivedAt: new Date(receivedAt).toISOString() },
-                    stat: `malformed:${channel}`
-                });
-                if (checkpoint) this.checkpoints.set(channel, checkpoint);
-                log.error({ reason: event.reason }, 'malformed event parked as an intake exception; continuing with the next event');
-                metrics?.onEvent?.(channel, 'malformed', 0);
-                return;
-            }
+            case 'malformed':
+                return this.park(channel, event.replayId, event.eventTime, event.reason, event.raw, receivedAt);
         }
+    }
+
+    /** Stores an unusable event as a visible exception (raw event, replay ID, reason) and moves past it. */
+    private async park(channel: string, replayId: string | undefined, eventTime: number, reason: string, raw: unknown, receivedAt: number): Promise<void> {
+        const checkpoint = replayId ? this.checkpointFor(replayId, eventTime) : undefined;
+        await this.options.store.commit({
+            leaseToken: this.options.leaseToken,
+            channel,
+            jobs: [],
+            checkpoint,
+            exception: { channel, replayId, reason, raw, receivedAt: new Date(receivedAt).toISOString() },
+            stat: `malformed:${channel}`
+        });
+        if (checkpoint) this.checkpoints.set(channel, checkpoint);
+        this.options.logger.error({ channel, replayId, reason }, 'malformed event parked as an intake exception; continuing with the next event');
+        this.options.metrics?.onEvent?.(channel, 'malformed', 0);
     }
 }

@@ -1,17 +1,19 @@
 /**
- * What intake puts on the `sf-events` queue, and the deterministic job IDs that make a redelivered
- * event land on the job it already created. BullMQ refuses `:` and all-digit custom IDs, so IDs use `-`
- * separators and always start with a letter prefix.
+ * What intake puts on the `sf-events` queue. The classifier produces `SfEventJobData` (the catalog's
+ * `sf.event` payload plus `kind`/`entityName`/`changeType`); `toQueueJob` shapes it through the queue
+ * catalog, so the BullMQ job ID is the catalog's idempotency key: EventUuid for platform events,
+ * transactionKey + sequenceNumber + recordId for change events. A redelivered event maps to the same ID.
  */
+import { buildJob, type BuiltJob, type JobDefaults } from '../../queue/job-producer.ts';
 
 /** Why a job exists: a streamed event, a re-read after a CDC gap event, or a reconciliation after a replay gap. */
 export type IntakeJobKind = 'event' | 'reread' | 'reconcile';
 
-/** Payload of one `sf-events` job (the queue catalog's intake shape plus `kind`/`entityName`). */
-export interface SfEventJobData {
+/** Payload of one `sf.event` job. */
+export type SfEventJobData = {
     kind: IntakeJobKind;
     channel: string;
-    /** Opaque replay ID as received ('' for reconciliation jobs, which have none). */
+    /** Opaque replay ID as received (`reconcile@<SystemModstamp>` for reconciliation jobs, which have none). */
     replayId: string;
     eventUuid?: string;
     transactionKey?: string;
@@ -21,40 +23,26 @@ export interface SfEventJobData {
     /** Object name for change events, re-reads and reconciliations. */
     entityName?: string;
     changeType?: string;
+    orderSummaryId?: string;
+    /** Salesforce commit time (epoch ms), for end-to-end latency. */
+    committedAt?: number;
     payload: Record<string, unknown>;
     /** ISO time the bridge received (or synthesised) the event. */
     receivedAt: string;
     correlationId: string;
+};
+
+export type IntakeJob = BuiltJob<'sf.event'>;
+
+const SF_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
+
+/** The order summary an event is about, when its payload names one (routes per-order serialization). */
+export function orderSummaryIdOf(payload: Record<string, unknown>): string | undefined {
+    const value = payload.OrderSummaryId;
+    return typeof value === 'string' && SF_ID.test(value) ? value : undefined;
 }
 
-/** A job ready to be written: its deterministic ID (also the idempotency key) and data. */
-export interface IntakeJob {
-    jobId: string;
-    data: SfEventJobData;
-}
-
-const SAFE = /[^A-Za-z0-9_.*-]/g;
-const part = (value: string | number): string => String(value).replace(SAFE, '_');
-
-export function platformEventJobId(eventUuid: string): string {
-    return `pe-${part(eventUuid)}`;
-}
-
-/** Used only for platform events without an EventUuid (API < 52.0); replay IDs repeat across org migrations. */
-export function platformEventFallbackJobId(channel: string, replayId: string): string {
-    return `pr-${part(channel)}-${part(replayId)}`;
-}
-
-export function changeEventJobId(transactionKey: string, sequenceNumber: number, recordId: string): string {
-    return `ce-${part(transactionKey)}-${part(sequenceNumber)}-${part(recordId)}`;
-}
-
-/** A re-read is about one record as of one commit: the same gap event never yields two re-reads. */
-export function rereadJobId(entityName: string, recordId: string, transactionKey: string, sequenceNumber: number): string {
-    return `rr-${part(entityName)}-${part(recordId)}-${part(transactionKey)}-${part(sequenceNumber)}`;
-}
-
-/** A reconciled record version: the same record unchanged since the last run is not enqueued twice. */
-export function reconcileJobId(entityName: string, recordId: string, systemModstamp: string): string {
-    return `rc-${part(entityName)}-${part(recordId)}-${part(systemModstamp)}`;
+/** Validates and shapes one job; throws PayloadValidationError naming the bad field. */
+export function toQueueJob(data: SfEventJobData, defaults: JobDefaults): IntakeJob {
+    return buildJob('sf-events', 'sf.event', data, { correlationId: data.correlationId }, defaults);
 }

@@ -7,7 +7,7 @@
 import type { Redis } from 'ioredis';
 import type { Queue } from 'bullmq';
 import type { Logger } from '../../observability/logger.ts';
-import type { SfEventJobData } from './intake-job.ts';
+import type { IntakeJob } from './intake-job.ts';
 
 export interface IntakePumpOptions {
     redis: Redis;
@@ -54,11 +54,7 @@ export class IntakePump {
         const { redis, inboxKey, queue, batchSize } = this.options;
         const entries = await redis.xrange(inboxKey, '-', '+', 'COUNT', batchSize);
         if (entries.length === 0) return 0;
-        const jobs = entries.map(([, fields]) => {
-            const jobId = fields[fields.indexOf('jobId') + 1];
-            const data = JSON.parse(fields[fields.indexOf('data') + 1]) as SfEventJobData;
-            return { name: data.kind, data, opts: { jobId } };
-        });
+        const jobs = entries.map(([, fields]) => JSON.parse(fields[fields.indexOf('data') + 1]) as IntakeJob);
         await queue.addBulk(jobs);
         await redis.xdel(inboxKey, ...entries.map(([id]) => id));
         this.moved += entries.length;

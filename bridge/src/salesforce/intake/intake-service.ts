@@ -143,6 +143,7 @@ export class IntakeService {
             logger,
             metrics,
             reconcile,
+            jobDefaults: { attempts: config.queues.attempts },
             onCommitted: () => pump.nudge(),
             onStoreFailure: (err) => supervisor?.storeFailureSink(err)
         });

@@ -89,7 +89,7 @@ export class IntakeStore {
             String(this.dedupTtlSeconds),
             String(request.jobs.length)
         ];
-        for (const job of request.jobs) args.push(job.jobId, JSON.stringify(job.data));
+        for (const job of request.jobs) args.push(job.opts.jobId, JSON.stringify({ name: job.name, data: job.data, opts: job.opts }));
         // Dedup markers share the hash-tagged prefix (same slot); KEYS[5] is their prefix.
         const result = (await this.redis.eval(
             COMMIT_SCRIPT,

@@ -5,7 +5,7 @@
  * the second and compared with `>=`; the job ID includes SystemModstamp, so an overlap is deduplicated,
  * not doubled.
  */
-import { reconcileJobId, type IntakeJob } from './intake-job.ts';
+import type { SfEventJobData } from './intake-job.ts';
 
 /** Runs a SOQL query to completion (all pages). */
 export type SoqlRunner = (soql: string) => Promise<Record<string, unknown>[]>;
@@ -40,29 +40,27 @@ export interface ReconcileRequest {
     receivedAt: number;
 }
 
-export async function reconcileEntity(request: ReconcileRequest, runQuery: SoqlRunner): Promise<IntakeJob[]> {
+export async function reconcileEntity(request: ReconcileRequest, runQuery: SoqlRunner): Promise<SfEventJobData[]> {
     const { entityName, channel } = request;
     if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(entityName)) throw new Error(`reconciliation entity "${entityName}" for ${channel} is not an object API name`);
     const from = soqlDateTime(request.since);
     const rows = await runQuery(`SELECT Id, SystemModstamp FROM ${entityName} WHERE SystemModstamp >= ${from} ORDER BY SystemModstamp, Id`);
     const receivedAt = new Date(request.receivedAt).toISOString();
-    return rows.map((row): IntakeJob => {
+    return rows.map((row): SfEventJobData => {
         const recordId = String(row.Id);
         const modstamp = String(row.SystemModstamp);
-        const jobId = reconcileJobId(entityName, recordId, modstamp);
         return {
-            jobId,
-            data: {
-                kind: 'reconcile',
-                channel,
-                replayId: '',
-                recordId,
-                entityName,
-                changeType: request.reason === 'gap-overflow' ? 'GAP_OVERFLOW' : 'RECONCILE',
-                payload: { Id: recordId, SystemModstamp: modstamp, reason: request.reason, gapFrom: from },
-                receivedAt,
-                correlationId: jobId
-            }
+            kind: 'reconcile',
+            channel,
+            // No replay ID exists; the record version stands in, so each changed version is one job.
+            replayId: `reconcile@${modstamp}`,
+            recordId,
+            entityName,
+            changeType: request.reason === 'gap-overflow' ? 'GAP_OVERFLOW' : 'RECONCILE',
+            orderSummaryId: entityName === 'OrderSummary' ? recordId : undefined,
+            payload: { Id: recordId, SystemModstamp: modstamp, reason: request.reason, gapFrom: from },
+            receivedAt,
+            correlationId: `sf-reconcile-${recordId}-${modstamp}`
         };
     });
 }

@@ -25,6 +25,11 @@ export class SandboxWarehouse {
         private readonly now: () => Date
     ) {}
 
+    /** Orders held (each fulfilment order once). */
+    get size(): number {
+        return this.orders.size;
+    }
+
     get(fulfillmentOrderId: string): WarehouseOrder | undefined {
         return this.orders.get(fulfillmentOrderId);
     }

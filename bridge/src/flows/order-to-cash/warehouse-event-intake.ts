@@ -1,0 +1,34 @@
+/**
+ * Hands every warehouse event (from the sandbox, a webhook or a poller) to the `wms-inbound` queue.
+ * The event's own ID is the idempotency key, so a webhook delivered twice makes one job. The order
+ * summary comes from the index written when the order was sent, so one order's events are serialized.
+ */
+import type { WmsEvent } from '../../model/index.ts';
+import type { JobProducer } from '../../queue/job-producer.ts';
+import { orderIndexKey, type OrderToCashDeps } from './order-to-cash-deps.ts';
+
+const KIND: Record<WmsEvent['type'], 'acknowledged' | 'picked' | 'packed' | 'shipped' | 'short-picked'> = {
+    acknowledged: 'acknowledged',
+    picked: 'picked',
+    packed: 'packed',
+    shipped: 'shipped',
+    short_picked: 'short-picked'
+};
+
+export function connectWarehouseEvents(deps: OrderToCashDeps, producer: JobProducer): () => void {
+    return deps.wms.events.onEvent(async (event) => {
+        const orderSummaryId = (await deps.redis.hget(orderIndexKey(deps.prefix), event.fulfillmentOrderId)) ?? undefined;
+        await producer.enqueue(
+            'wms-inbound',
+            'wms.event',
+            {
+                kind: KIND[event.type],
+                warehouseEventId: event.eventId,
+                fulfillmentOrderId: event.fulfillmentOrderId,
+                ...(orderSummaryId ? { orderSummaryId } : {}),
+                data: event as unknown as Record<string, unknown>
+            },
+            { correlationId: `wms-${event.wmsOrderNumber}`, orderKey: orderSummaryId ?? event.fulfillmentOrderId }
+        );
+    });
+}
