@@ -31,16 +31,22 @@ function main(): number {
         if (options.dryRun) {
             continue;
         }
-        const result = spawnSync(path.join(projectDir, 'node_modules', '.bin', command.program), command.args, {
-            cwd: projectDir,
-            stdio: 'inherit'
-        });
+        const result = spawnSync(
+            path.join(projectDir, 'node_modules', '.bin', command.program),
+            command.args,
+            {
+                cwd: projectDir,
+                stdio: 'inherit'
+            }
+        );
         if (result.error) {
             console.error(`could not start ${command.program}: ${result.error.message}`);
             return 1;
         }
         if (result.status !== 0) {
-            console.error(`failed (exit ${result.status ?? 'signal ' + String(result.signal)}): ${formatCommand(command)}`);
+            console.error(
+                `failed (exit ${result.status ?? 'signal ' + String(result.signal)}): ${formatCommand(command)}`
+            );
             return result.status ?? 1;
         }
     }

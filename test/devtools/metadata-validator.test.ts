@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,7 +54,13 @@ describe('metadata validator', function () {
 
         it('reports a malformed XML file and an Apex syntax error, each with its path', async () => {
             await edit(dir, FIELD, (text) => text.replace('</CustomField>', '</CustomFeld>'));
-            await edit(dir, CLASS, (text) => text.replace('public static final Integer MAX_REASON_LENGTH = 255;', 'public static final Integer MAX_REASON_LENGTH = ;'));
+            let brokenLine = 0;
+            await edit(dir, CLASS, (text) => {
+                const broken = text.replace('MAX_REASON_LENGTH = 255;', 'MAX_REASON_LENGTH = ;');
+                brokenLine =
+                    broken.split('\n').findIndex((line) => line.includes('MAX_REASON_LENGTH = ;')) + 1;
+                return broken;
+            });
 
             const report = await validateMetadata({ packageDir: path.join(dir, 'force-app') });
 
@@ -67,30 +73,65 @@ describe('metadata validator', function () {
             const apex = report.issues.filter((issue) => issue.check === 'apex');
             expect(apex.length).to.be.greaterThan(0);
             expect(apex[0]?.path).to.equal(CLASS);
-            expect(apex[0]?.line).to.equal(9);
+            expect(brokenLine).to.be.greaterThan(0);
+            expect(apex[0]?.line).to.equal(brokenLine);
         });
 
-        it('fails sf project convert source when a file is not metadata', async () => {
-            await writeFile(path.join(dir, 'force-app/main/default/classes/notes.txt'), 'not metadata');
-            const report = await validateMetadata({ packageDir: path.join(dir, 'force-app'), useSfCli: true, toolDir: projectDir });
+        it('fails conversion, in-process and with the sf CLI, on a file of no metadata type', async () => {
+            const widget = 'force-app/main/default/widgets/Spare.widget-meta.xml';
+            await mkdir(path.join(dir, path.dirname(widget)), { recursive: true });
+            await writeFile(path.join(dir, widget), '<?xml version="1.0" encoding="UTF-8"?><Widget/>');
+            const report = await validateMetadata({
+                packageDir: path.join(dir, 'force-app'),
+                useSfCli: true,
+                toolDir: projectDir
+            });
             const conversion = report.issues.filter((issue) => issue.check === 'conversion');
-            expect(conversion.map((issue) => issue.message).join('\n')).to.match(/source-deploy-retrieve/);
-            expect(conversion.map((issue) => issue.message).join('\n')).to.match(/sf project convert source failed/);
+            expect(conversion.map((issue) => issue.path)).to.include(widget);
+            expect(conversion.map((issue) => issue.message).join('\n')).to.match(
+                /source-deploy-retrieve.*TypeInferenceError/
+            );
+            expect(conversion.map((issue) => issue.message).join('\n')).to.match(
+                /sf project convert source failed/
+            );
+        });
+
+        it('reports an Apex class whose -meta.xml is missing (conversion would drop it silently)', async () => {
+            await rm(path.join(dir, `${CLASS}-meta.xml`));
+            const messages = (await validateMetadata({ packageDir: path.join(dir, 'force-app') })).issues.map(
+                formatIssue
+            );
+            expect(messages).to.include(
+                `${CLASS} [apex] missing OrderResendRequestAction.cls-meta.xml beside it`
+            );
         });
 
         it('reports a class without its test class and a field without help text', async () => {
             await rm(path.join(dir, 'force-app/main/default/classes/OrderResendRequestActionTest.cls'));
-            await rm(path.join(dir, 'force-app/main/default/classes/OrderResendRequestActionTest.cls-meta.xml'));
-            await edit(dir, FIELD, (text) => text.replace(/<inlineHelpText>[\s\S]*?<\/inlineHelpText>/, ''));
+            await rm(
+                path.join(dir, 'force-app/main/default/classes/OrderResendRequestActionTest.cls-meta.xml')
+            );
+            await edit(dir, FIELD, (text) => text.replace(/<inlineHelpText[\s\S]*?<\/inlineHelpText>/, ''));
 
-            const messages = (await validateMetadata({ packageDir: path.join(dir, 'force-app') })).issues.map(formatIssue);
+            const messages = (await validateMetadata({ packageDir: path.join(dir, 'force-app') })).issues.map(
+                formatIssue
+            );
 
-            expect(messages).to.include(`${CLASS} [apex-test] class OrderResendRequestAction has no test class OrderResendRequestActionTest.cls`);
-            expect(messages).to.include(`${FIELD} [field] missing <inlineHelpText> (every field carries help text)`);
+            expect(messages).to.include(
+                `${CLASS} [apex-test] class OrderResendRequestAction has no test class OrderResendRequestActionTest.cls`
+            );
+            expect(messages).to.include(
+                `${FIELD} [field] missing <inlineHelpText> (every field carries help text)`
+            );
         });
 
         it('reports a permission set that names a field the package lacks', async () => {
-            await rm(path.join(dir, 'force-app/main/default/objects/Shipment/fields/Carrier_Service__c.field-meta.xml'));
+            await rm(
+                path.join(
+                    dir,
+                    'force-app/main/default/objects/Shipment/fields/Carrier_Service__c.field-meta.xml'
+                )
+            );
             const issues = (await validateMetadata({ packageDir: path.join(dir, 'force-app') })).issues;
             const permissionIssues = issues.filter((issue) => issue.check === 'permission-set');
             expect(permissionIssues.map((issue) => issue.path)).to.include(

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { TransientError, PermanentError } from '../../bridge/src/errors/bridge-error.ts';
 import { createHttpServer, type HttpServer } from '../../bridge/src/http/http-server.ts';
 import { createLogger } from '../../bridge/src/observability/logger.ts';
-import { pipelineFixture, FO1, FO2, OS1, OS2, type PipelineFixture } from '../queue/pipeline-fixture.ts';
+import { pipelineFixture, FO1, FO2, OS1, OS2, type PipelineFixture } from '../queue/support/pipeline-fixture.ts';
 
 /** The value of one sample line of a Prometheus exposition, or 0 when absent. */
 function sample(text: string, name: string, labels: Record<string, string>): number {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { PermanentError } from '../../bridge/src/errors/bridge-error.ts';
 import { DeadLetterStore } from '../../bridge/src/queue/dead-letter-store.ts';
-import { pipelineFixture, FO1, FO2, OS1, OS2, type PipelineFixture } from './pipeline-fixture.ts';
+import { pipelineFixture, FO1, FO2, OS1, OS2, type PipelineFixture } from './support/pipeline-fixture.ts';
 
 describe('queue/dead-letter-store', () => {
     let fx: PipelineFixture;

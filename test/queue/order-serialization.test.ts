@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { pipelineFixture, type PipelineFixture } from './pipeline-fixture.ts';
+import { pipelineFixture, type PipelineFixture } from './support/pipeline-fixture.ts';
 
 interface Interval {
     order: string;

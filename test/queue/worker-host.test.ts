@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { TransientError, PermanentError } from '../../bridge/src/errors/bridge-error.ts';
 import { readHistory } from '../../bridge/src/queue/job-history.ts';
 import { jobIdFor } from '../../bridge/src/queue/job-envelope.ts';
-import { pipelineFixture, FO1, OS1, type PipelineFixture } from './pipeline-fixture.ts';
+import { pipelineFixture, FO1, OS1, type PipelineFixture } from './support/pipeline-fixture.ts';
 
 /** A downstream system that counts effects by idempotency key, failing on demand. */
 class RecordingWms {

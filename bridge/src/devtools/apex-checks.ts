@@ -32,17 +32,17 @@ export function parseApexFile(relativePath: string, source: string): ApexUnit {
     } else {
         const unit = parser.compilationUnit();
         const modifiers = unit.typeDeclaration()?.modifier_list() ?? [];
-        isTest = modifiers.some((modifier) => modifier.annotation()?.id()?.getText().toLowerCase() === 'istest');
+        isTest = modifiers.some(
+            (modifier) => modifier.annotation()?.id()?.getText().toLowerCase() === 'istest'
+        );
     }
-    const issues = listener.errors.map(
-        (error): MetadataIssue => ({
-            check: 'apex',
-            path: relativePath,
-            line: error.line,
-            column: error.column,
-            message: `Apex syntax error: ${shorten(error.message)}`
-        })
-    );
+    const issues = listener.errors.map((error): MetadataIssue => ({
+        check: 'apex',
+        path: relativePath,
+        line: error.line,
+        column: error.column,
+        message: `Apex syntax error: ${shorten(error.message)}`
+    }));
     return { kind, name, relativePath, isTest, issues };
 }
 

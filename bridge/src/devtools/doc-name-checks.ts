@@ -28,12 +28,10 @@ const RULES: NameRule[] = [
         exists: (match, index) => index.objects.has(match[1] ?? '')
     },
     {
-        pattern: /\b(OMS_[A-Za-z0-9_]*[A-Za-z0-9])\b(?!__)/g,
+        pattern: /\b(OMS_[A-Za-z0-9]+(?:_[A-Za-z0-9]+)*)\b/g,
         describe: 'permission set or custom permission',
         exists: (match, index) =>
-            /__(c|e)$/.test(match[1] ?? '') ||
-            index.permissionSets.has(match[1] ?? '') ||
-            index.customPermissions.has(match[1] ?? '')
+            index.permissionSets.has(match[1] ?? '') || index.customPermissions.has(match[1] ?? '')
     },
     {
         pattern: /\b([A-Z][A-Za-z0-9]+)ChangeEvent\b/g,
@@ -48,7 +46,11 @@ const RULES: NameRule[] = [
 ];
 
 /** Reports every metadata name in a Markdown guide that the package does not define, with its line. */
-export function checkDocumentNames(relativePath: string, markdown: string, index: MetadataIndex): MetadataIssue[] {
+export function checkDocumentNames(
+    relativePath: string,
+    markdown: string,
+    index: MetadataIndex
+): MetadataIssue[] {
     const issues: MetadataIssue[] = [];
     markdown.split('\n').forEach((lineText, lineIndex) => {
         for (const rule of RULES) {
@@ -65,5 +67,5 @@ export function checkDocumentNames(relativePath: string, markdown: string, index
             }
         }
     });
-    return issues;
+    return issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }

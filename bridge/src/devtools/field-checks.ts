@@ -39,7 +39,10 @@ export function fieldIdentity(relativePath: string): { objectName: string; field
  * that supports them, help text and description for the admins and agents, picklists with values,
  * text lengths within the platform's bounds, and a fullName that matches the file.
  */
-export function checkFieldFile(relativePath: string, text: string): { issues: MetadataIssue[]; field?: FieldSummary } {
+export function checkFieldFile(
+    relativePath: string,
+    text: string
+): { issues: MetadataIssue[]; field?: FieldSummary } {
     const parsed = fieldParser.parse(text) as { CustomField?: Record<string, unknown> };
     const field = parsed.CustomField;
     if (field === undefined || typeof field !== 'object') {
@@ -65,7 +68,8 @@ export function checkFieldFile(relativePath: string, text: string): { issues: Me
         report('missing <description>');
     }
     if (PICKLIST_TYPES.includes(type)) {
-        const valueSet = field.valueSet as { valueSetName?: unknown; valueSetDefinition?: { value?: unknown[] } } | undefined;
+        const valueSet = field.valueSet as
+            { valueSetName?: unknown; valueSetDefinition?: { value?: unknown[] } } | undefined;
         const values = valueSet?.valueSetDefinition?.value ?? [];
         if (!valueSet?.valueSetName && values.length === 0) {
             report('picklist without values (add <valueSet><valueSetDefinition><value> entries)');
@@ -73,10 +77,14 @@ export function checkFieldFile(relativePath: string, text: string): { issues: Me
     }
     const length = Number(stringValue(field.length));
     if (type === 'Text' && !(length >= 1 && length <= TEXT_MAX_LENGTH)) {
-        report(`Text field length must be 1..${TEXT_MAX_LENGTH} (found ${stringValue(field.length) || 'none'})`);
+        report(
+            `Text field length must be 1..${TEXT_MAX_LENGTH} (found ${stringValue(field.length) || 'none'})`
+        );
     }
     if (['LongTextArea', 'Html'].includes(type) && !(length >= 256 && length <= LONG_TEXT_MAX_LENGTH)) {
-        report(`${type} length must be 256..${LONG_TEXT_MAX_LENGTH} (found ${stringValue(field.length) || 'none'})`);
+        report(
+            `${type} length must be 256..${LONG_TEXT_MAX_LENGTH} (found ${stringValue(field.length) || 'none'})`
+        );
     }
     return {
         issues,

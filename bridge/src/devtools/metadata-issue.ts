@@ -15,6 +15,9 @@ export interface MetadataIssue {
 
 /** Renders an issue as `path:line:column [check] message`, the form editors and CI logs link. */
 export function formatIssue(issue: MetadataIssue): string {
-    const position = issue.line === undefined ? '' : `:${issue.line}${issue.column === undefined ? '' : `:${issue.column}`}`;
+    const position =
+        issue.line === undefined
+            ? ''
+            : `:${issue.line}${issue.column === undefined ? '' : `:${issue.column}`}`;
     return `${issue.path}${position} [${issue.check}] ${issue.message}`;
 }

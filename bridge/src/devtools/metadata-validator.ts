@@ -45,7 +45,9 @@ export interface ValidationReport {
 export async function validateMetadata(options: ValidateMetadataOptions): Promise<ValidationReport> {
     const packageDir = path.resolve(options.packageDir);
     const projectDir = path.resolve(options.projectDir ?? path.dirname(packageDir));
-    const files = (await listPackageFiles(packageDir, projectDir)).filter((file) => !isLwcTestFile(file.relativePath));
+    const files = (await listPackageFiles(packageDir, projectDir)).filter(
+        (file) => !isLwcTestFile(file.relativePath)
+    );
     const issues: MetadataIssue[] = [];
     const texts = new Map<string, string>();
     for (const file of files) {
@@ -56,12 +58,16 @@ export async function validateMetadata(options: ValidateMetadataOptions): Promis
     const text = (file: PackageFile) => texts.get(file.relativePath) ?? '';
 
     const xmlFiles = files.filter((file) => file.relativePath.endsWith('.xml'));
-    const xmlIssues = new Map(xmlFiles.map((file) => [file.relativePath, checkXmlFile(file.relativePath, text(file))]));
+    const xmlIssues = new Map(
+        xmlFiles.map((file) => [file.relativePath, checkXmlFile(file.relativePath, text(file))])
+    );
     issues.push(...[...xmlIssues.values()].flat());
     const wellFormed = (file: PackageFile) => (xmlIssues.get(file.relativePath) ?? []).length === 0;
 
     const fields: FieldSummary[] = [];
-    const fieldFiles = xmlFiles.filter((file) => file.relativePath.endsWith('.field-meta.xml') && wellFormed(file));
+    const fieldFiles = xmlFiles.filter(
+        (file) => file.relativePath.endsWith('.field-meta.xml') && wellFormed(file)
+    );
     for (const file of fieldFiles) {
         const result = checkFieldFile(file.relativePath, text(file));
         issues.push(...result.issues);
@@ -72,10 +78,20 @@ export async function validateMetadata(options: ValidateMetadataOptions): Promis
     const units: ApexUnit[] = apexFiles.map((file) => parseApexFile(file.relativePath, text(file)));
     issues.push(...units.flatMap((unit) => unit.issues));
     issues.push(...checkTestClasses(units));
-    issues.push(...checkApexMetaFiles(apexFiles.map((file) => file.relativePath), new Set(files.map((file) => file.relativePath))));
+    issues.push(
+        ...checkApexMetaFiles(
+            apexFiles.map((file) => file.relativePath),
+            new Set(files.map((file) => file.relativePath))
+        )
+    );
 
-    const index = buildMetadataIndex(files.map((file) => file.relativePath), fields);
-    const permissionSetFiles = xmlFiles.filter((file) => file.relativePath.endsWith('.permissionset-meta.xml') && wellFormed(file));
+    const index = buildMetadataIndex(
+        files.map((file) => file.relativePath),
+        fields
+    );
+    const permissionSetFiles = xmlFiles.filter(
+        (file) => file.relativePath.endsWith('.permissionset-meta.xml') && wellFormed(file)
+    );
     for (const file of permissionSetFiles) {
         issues.push(...checkPermissionSetFile(file.relativePath, text(file), index));
     }
@@ -100,11 +116,21 @@ export async function validateMetadata(options: ValidateMetadataOptions): Promis
     };
 }
 
-async function checkDocuments(documents: string[], projectDir: string, index: MetadataIndex): Promise<MetadataIssue[]> {
+async function checkDocuments(
+    documents: string[],
+    projectDir: string,
+    index: MetadataIndex
+): Promise<MetadataIssue[]> {
     const issues: MetadataIssue[] = [];
     for (const document of documents) {
         const absolutePath = path.resolve(projectDir, document);
-        issues.push(...checkDocumentNames(toProjectPath(absolutePath, projectDir), await readFile(absolutePath, 'utf8'), index));
+        issues.push(
+            ...checkDocumentNames(
+                toProjectPath(absolutePath, projectDir),
+                await readFile(absolutePath, 'utf8'),
+                index
+            )
+        );
     }
     return issues;
 }

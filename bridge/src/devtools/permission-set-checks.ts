@@ -2,7 +2,13 @@ import { XMLParser } from 'fast-xml-parser';
 import type { MetadataIssue } from './metadata-issue.ts';
 import type { MetadataIndex } from './metadata-index.ts';
 
-const LIST_ELEMENTS = new Set(['fieldPermissions', 'objectPermissions', 'classAccesses', 'customPermissions', 'userPermissions']);
+const LIST_ELEMENTS = new Set([
+    'fieldPermissions',
+    'objectPermissions',
+    'classAccesses',
+    'customPermissions',
+    'userPermissions'
+]);
 
 const permissionSetParser = new XMLParser({
     ignoreDeclaration: true,
@@ -15,7 +21,14 @@ type Entry = Record<string, string | undefined>;
 
 /** Object permissions a platform event accepts: publish (create) and subscribe (read) only. */
 const EVENT_ONLY_PERMISSIONS = ['allowCreate', 'allowRead'];
-const ALL_OBJECT_PERMISSIONS = ['allowCreate', 'allowDelete', 'allowEdit', 'allowRead', 'modifyAllRecords', 'viewAllRecords'];
+const ALL_OBJECT_PERMISSIONS = [
+    'allowCreate',
+    'allowDelete',
+    'allowEdit',
+    'allowRead',
+    'modifyAllRecords',
+    'viewAllRecords'
+];
 
 /**
  * Cross-checks a permission set against the package: every custom field, event, class and custom
@@ -23,7 +36,11 @@ const ALL_OBJECT_PERMISSIONS = ['allowCreate', 'allowDelete', 'allowEdit', 'allo
  * editable implies readable, and events get only create/read. Standard fields and objects are not in
  * the package and are not checked.
  */
-export function checkPermissionSetFile(relativePath: string, text: string, index: MetadataIndex): MetadataIssue[] {
+export function checkPermissionSetFile(
+    relativePath: string,
+    text: string,
+    index: MetadataIndex
+): MetadataIssue[] {
     const parsed = permissionSetParser.parse(text) as { PermissionSet?: Record<string, Entry[] | undefined> };
     const permissionSet = parsed.PermissionSet;
     if (permissionSet === undefined || typeof permissionSet !== 'object') {
@@ -39,7 +56,9 @@ export function checkPermissionSetFile(relativePath: string, text: string, index
             report(`fieldPermissions names ${name}, which is not defined under force-app`);
         }
         if (field?.required) {
-            report(`fieldPermissions names ${name}, a required field; the Metadata API refuses field access on required fields`);
+            report(
+                `fieldPermissions names ${name}, a required field; the Metadata API refuses field access on required fields`
+            );
         }
         if (entry.editable === 'true' && entry.readable !== 'true') {
             report(`fieldPermissions for ${name} is editable but not readable`);
@@ -51,15 +70,21 @@ export function checkPermissionSetFile(relativePath: string, text: string, index
             report(`objectPermissions names ${name}, which is not defined under force-app`);
         }
         if (name.endsWith('__e')) {
-            const extra = ALL_OBJECT_PERMISSIONS.filter((key) => !EVENT_ONLY_PERMISSIONS.includes(key) && entry[key] === 'true');
+            const extra = ALL_OBJECT_PERMISSIONS.filter(
+                (key) => !EVENT_ONLY_PERMISSIONS.includes(key) && entry[key] === 'true'
+            );
             if (extra.length > 0) {
-                report(`objectPermissions for platform event ${name} grants ${extra.join(', ')}; events accept only allowCreate and allowRead`);
+                report(
+                    `objectPermissions for platform event ${name} grants ${extra.join(', ')}; events accept only allowCreate and allowRead`
+                );
             }
         }
     }
     for (const entry of permissionSet.classAccesses ?? []) {
         if (!index.apexClasses.has(entry.apexClass ?? '')) {
-            report(`classAccesses names Apex class ${entry.apexClass ?? '(none)'}, which is not in force-app`);
+            report(
+                `classAccesses names Apex class ${entry.apexClass ?? '(none)'}, which is not in force-app`
+            );
         }
     }
     for (const entry of permissionSet.customPermissions ?? []) {

@@ -17,7 +17,10 @@ export interface ConversionResult {
  * directory: the same library `sf project convert source` and `sf project deploy` use, so an unknown file
  * type, a missing -meta.xml or a bundle the registry cannot decompose fails here instead of at deploy time.
  */
-export async function convertWithSourceDeployRetrieve(packageDir: string, projectDir: string): Promise<ConversionResult> {
+export async function convertWithSourceDeployRetrieve(
+    packageDir: string,
+    projectDir: string
+): Promise<ConversionResult> {
     const outputDirectory = await mkdtemp(path.join(os.tmpdir(), 'oms-sdr-convert-'));
     try {
         const components = ComponentSet.fromSource(packageDir);
@@ -25,7 +28,13 @@ export async function convertWithSourceDeployRetrieve(packageDir: string, projec
         if (componentCount === 0) {
             return {
                 componentCount,
-                issues: [{ check: 'conversion', path: toProjectPath(packageDir, projectDir), message: 'no metadata components found' }]
+                issues: [
+                    {
+                        check: 'conversion',
+                        path: toProjectPath(packageDir, projectDir),
+                        message: 'no metadata components found'
+                    }
+                ]
             };
         }
         await new MetadataConverter().convert(components, 'metadata', {
@@ -44,7 +53,7 @@ export async function convertWithSourceDeployRetrieve(packageDir: string, projec
 /** SDR errors usually name the offending file in their message; point the issue at it when they do. */
 function conversionIssue(error: unknown, packageDir: string, projectDir: string): MetadataIssue {
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    const mentioned = message.match(/(\/[^\s"'`]+)/g)?.find((candidate) => candidate.startsWith(packageDir));
+    const mentioned = message.match(/(\/[^\s"'`:]+)/g)?.find((candidate) => candidate.startsWith(packageDir));
     return {
         check: 'conversion',
         path: toProjectPath(mentioned ?? packageDir, projectDir),

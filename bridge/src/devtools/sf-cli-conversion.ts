@@ -13,7 +13,10 @@ const run = promisify(execFile);
  * and every switch that stops its telemetry and background self-update (SF_AUTOUPDATE_DISABLE alone
  * does not stop the update; SF_DISABLE_AUTOUPDATE does).
  */
-export function sandboxedSfEnvironment(home: string, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+export function sandboxedSfEnvironment(
+    home: string,
+    base: NodeJS.ProcessEnv = process.env
+): NodeJS.ProcessEnv {
     return {
         ...base,
         HOME: home,
@@ -33,7 +36,16 @@ export function localSfBinary(projectDir: string): string {
 /** Runs `sf project convert source` on the package, the offline check closest to a real deploy. */
 export async function convertWithSfCli(packageDir: string, projectDir: string): Promise<MetadataIssue[]> {
     const scratch = await mkdtemp(path.join(os.tmpdir(), 'oms-sf-convert-'));
-    const args = ['project', 'convert', 'source', '--root-dir', packageDir, '--output-dir', path.join(scratch, 'out'), '--json'];
+    const args = [
+        'project',
+        'convert',
+        'source',
+        '--root-dir',
+        packageDir,
+        '--output-dir',
+        path.join(scratch, 'out'),
+        '--json'
+    ];
     try {
         await run(localSfBinary(projectDir), args, {
             cwd: projectDir,

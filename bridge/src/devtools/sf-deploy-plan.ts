@@ -31,7 +31,8 @@ export class DeployUsageError extends Error {
     override name = 'DeployUsageError';
 }
 
-export const DEPLOY_USAGE = 'usage: npm run sf:deploy -- --target-org ALIAS [--integration-user USERNAME] [--dry-run]';
+export const DEPLOY_USAGE =
+    'usage: npm run sf:deploy -- --target-org ALIAS [--integration-user USERNAME] [--dry-run]';
 
 /** Parses the script's arguments; refuses unknown flags and missing values with a message naming them. */
 export function parseDeployArgs(argv: string[]): DeployOptions {
@@ -40,7 +41,10 @@ export function parseDeployArgs(argv: string[]): DeployOptions {
     let dryRun = false;
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i] ?? '';
-        const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+        const [flag, inline] =
+            arg.startsWith('--') && arg.includes('=')
+                ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+                : [arg, undefined];
         const value = () => {
             const next = inline ?? argv[++i];
             if (next === undefined || next === '' || (inline === undefined && next.startsWith('--'))) {
@@ -66,7 +70,13 @@ export function parseDeployArgs(argv: string[]): DeployOptions {
 
 export function buildDeployCommands(options: DeployOptions): PlannedCommand[] {
     const org = ['--target-org', options.targetOrg];
-    const permsetArgs = (names: readonly string[]) => ['org', 'assign', 'permset', ...names.flatMap((name) => ['--name', name]), ...org];
+    const permsetArgs = (names: readonly string[]) => [
+        'org',
+        'assign',
+        'permset',
+        ...names.flatMap((name) => ['--name', name]),
+        ...org
+    ];
     return [
         {
             program: 'sf',

@@ -39,7 +39,11 @@ export function expectedRootElement(relativePath: string): string | undefined {
     return suffix === undefined ? undefined : ROOT_ELEMENT_BY_SUFFIX[suffix];
 }
 
-const rootParser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', ignoreDeclaration: true });
+const rootParser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    ignoreDeclaration: true
+});
 
 /** Checks one XML file: well-formed, a known suffix, the root element for it and the metadata namespace. */
 export function checkXmlFile(relativePath: string, text: string): MetadataIssue[] {

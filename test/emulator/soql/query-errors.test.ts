@@ -1,4 +1,6 @@
 import { expect } from 'chai';
+import fc from 'fast-check';
+import { SalesforceApiError } from '../../../bridge/src/emulator/rest/salesforce-error.ts';
 import { QueryEngine } from '../../../bridge/src/emulator/soql/query-engine.ts';
 import { seedFakeOrg } from './fake-org.ts';
 import { expectSfError } from './expect-sf-error.ts';
@@ -193,5 +195,98 @@ describe('QueryEngine: Salesforce-shaped errors', () => {
                 (r) => r.FulfillmentOrderNumber
             )
         ).to.deep.equal(['FO-2']);
+    });
+});
+
+describe('QueryEngine: arbitrary input never crashes', () => {
+    const org = seedFakeOrg();
+    const engine = new QueryEngine({
+        schema: org.schema,
+        store: org.store,
+        now: () => Date.parse('2026-11-15T12:00:00Z')
+    });
+    const vocabulary = [
+        'SELECT',
+        'Id',
+        'Name',
+        'Status',
+        'COUNT()',
+        ',',
+        'FROM',
+        'Account',
+        'FulfillmentOrder',
+        'WHERE',
+        'AND',
+        'OR',
+        'NOT',
+        '(',
+        ')',
+        '=',
+        '!=',
+        '<',
+        '>=',
+        'IN',
+        'NOT IN',
+        'LIKE',
+        "'a%'",
+        "'x\\'y'",
+        '5',
+        '-2.5',
+        'null',
+        'TRUE',
+        '2026-11-01',
+        '2026-11-01T00:00:00Z',
+        'TODAY',
+        'LAST_N_DAYS:3',
+        'ORDER BY',
+        'DESC',
+        'NULLS LAST',
+        'LIMIT',
+        'OFFSET',
+        'OrderSummary.Account.Name',
+        '(SELECT Id FROM FulfillmentOrderLineItems)',
+        'SystemModstamp',
+        'Rating__c'
+    ];
+
+    it('answers every token soup with a result or a SalesforceApiError', () => {
+        fc.assert(
+            fc.property(fc.array(fc.constantFrom(...vocabulary), { maxLength: 14 }), (tokens) => {
+                try {
+                    engine.execute(tokens.join(' '), { includeDeleted: false, apiVersion: '66.0' });
+                } catch (error) {
+                    expect(error, `${tokens.join(' ')} threw ${String(error)}`).to.be.instanceOf(
+                        SalesforceApiError
+                    );
+                }
+            }),
+            { numRuns: 400 }
+        );
+    });
+
+    it('answers near-valid statements with a result or a SalesforceApiError', () => {
+        const prefix = fc.constantFrom(
+            'SELECT Id FROM FulfillmentOrder WHERE ',
+            'SELECT Name FROM Account WHERE '
+        );
+        fc.assert(
+            fc.property(
+                prefix,
+                fc.array(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 8 }),
+                (start, tokens) => {
+                    try {
+                        engine.execute(start + tokens.join(' '), {
+                            includeDeleted: false,
+                            apiVersion: '66.0'
+                        });
+                    } catch (error) {
+                        expect(error, `${start}${tokens.join(' ')} threw ${String(error)}`).to.be.instanceOf(
+                            SalesforceApiError
+                        );
+                    }
+                }
+            ),
+            { numRuns: 400 }
+        );
     });
 });

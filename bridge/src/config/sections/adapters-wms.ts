@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { intFrom, numberFrom } from './types.ts';
+import { bool, intFrom, numberFrom } from './types.ts';
 import { restClientSection, restEndpointSection } from './adapters-http.ts';
 
 const rate = () => numberFrom(0, 1);
@@ -10,7 +10,7 @@ export const sandboxWmsSection = z
         /** Seed for every random decision, so a run can be repeated (default 7). */
         seed: intFrom(0).default(7),
         /** When false the warehouse only moves when driven (tests); default true. */
-        autoProgress: z.boolean().default(true),
+        autoProgress: bool().default(true),
         /** Delay before the acknowledgement, in ms (default 200). */
         ackDelayMs: intFrom(0).default(200),
         /** Delay from acknowledgement to pick (default 1000). */
@@ -72,7 +72,7 @@ export const restWmsSection = z
             .default({ signatureHeader: 'X-Signature', timestampHeader: 'X-Timestamp', toleranceSeconds: 300, path: '/webhooks/wms' }),
         polling: z
             .object({
-                enabled: z.boolean().default(false),
+                enabled: bool().default(false),
                 /** Events feed path; `{{cursor}}` is replaced by the checkpointed cursor. */
                 path: z.string().default('/events?after={{cursor}}'),
                 intervalMs: intFrom(1000).default(30_000),

@@ -6,7 +6,7 @@
  * into a new line, as the docs describe. Unmanaged returns only track records.
  */
 import type { Request } from 'express';
-import type { SObjectRecord } from '../contracts.ts';
+import type { RecordStoreApi, SObjectRecord } from '../contracts.ts';
 import type { ConnectDeps } from './connect-deps.ts';
 import { optionalBoolean, optionalNonNegative, optionalObjectList, optionalString, readBody, requireObjectList, requirePositive, requireString } from './connect-input.ts';
 import { fail, type ConnectResult } from './connect-outcome.ts';
@@ -174,15 +174,18 @@ function reasonOf(line: SObjectRecord): string {
 
 /** Plans the change order for processed returns; the reserved (return-initiated) units are what may be returned. */
 function planReturn(deps: ConnectDeps, orderSummary: SObjectRecord, requests: { orderItemSummaryId: string; quantity: number; reason: string }[], get: (id: string) => SObjectRecord | undefined) {
-    const view = {
-        ...deps.store,
-        get: (id: string) => {
+    const reserved = (id: string) => requests.filter((r) => r.orderItemSummaryId === id).reduce((sum, r) => sum + r.quantity, 0);
+    // Reserved (return-initiated) units become returnable for the plan; the writer moves them to returned.
+    const view: RecordStoreApi = {
+        transaction: (context, work) => deps.store.transaction(context, work),
+        get: (id) => {
             const item = get(id);
-            if (!item || item.OrderSummaryId !== orderSummary.Id) return item;
-            // Reserved units become returnable for the plan; the writer moves them from initiated to returned.
-            return { ...item, QuantityReturnInitiated: num(item, 'QuantityReturnInitiated') - requests.filter((r) => r.orderItemSummaryId === id).reduce((s, r) => s + r.quantity, 0) };
+            return item && item.OrderSummaryId === orderSummary.Id && reserved(id) > 0 ? { ...item, QuantityReturnInitiated: num(item, 'QuantityReturnInitiated') - reserved(id) } : item;
         },
-        all: deps.store.all.bind(deps.store)
+        getIncludingDeleted: (id) => deps.store.getIncludingDeleted(id),
+        all: (objectName, options) => deps.store.all(objectName, options),
+        findBy: (objectName, field, value) => deps.store.findBy(objectName, field, value),
+        onCommit: (listener) => deps.store.onCommit(listener)
     };
     const plan = planChange(view, orderSummary, 'return', requests);
     return { ...plan, lines: plan.lines.map((line) => ({ ...line, counters: countersOf(get(line.item.Id)!) })) };

@@ -8,6 +8,7 @@ import type { ObjectDef, RecordStoreApi, SchemaRegistryApi, SObjectRecord } from
 import { compileWhere, type RecordPredicate } from './condition-compiler.ts';
 import { isIdType, normalizeStored } from './filter-value.ts';
 import { readPath, resolveFieldPath, type ResolvedPath } from './field-path.ts';
+import { indexProbeOf, probeCandidates, type IndexProbe } from './index-probe.ts';
 import { compileOrderBy, type RecordComparator } from './order-by.ts';
 import {
     locateToken,
@@ -33,6 +34,8 @@ export interface RowSelection {
     object: ObjectDef;
     items: SelectItem[];
     predicate?: RecordPredicate;
+    /** Index that finds every record the predicate can match; absent when only a scan will do. */
+    probe?: IndexProbe;
     comparator?: RecordComparator;
     limit?: number;
     offset?: number;
@@ -92,16 +95,19 @@ function isCountOnly(fields: SelectField[], soql: string): boolean {
 }
 
 function compileRows(query: Query | Subquery, object: ObjectDef, ctx: PlanContext) {
-    const predicate = query.where
-        ? compileWhere(buildWhereTree(query.where, ctx.soql), {
+    const where = query.where ? buildWhereTree(query.where, ctx.soql) : undefined;
+    const predicate = where
+        ? compileWhere(where, {
               ...ctx,
               root: object,
               semiJoin: (subquery, position) => semiJoinIds(subquery, ctx, position),
               searchFrom: Math.max(ctx.soql.toUpperCase().indexOf('WHERE'), 0)
           })
         : undefined;
+    // Only after compileWhere has checked every literal, so the probe never meets an invalid one.
+    const probe = where ? indexProbeOf(where, object, ctx.now) : undefined;
     const comparator = compileOrderBy(query.orderBy, ctx.schema, ctx.store, object, ctx.soql);
-    return { object, predicate, comparator, limit: query.limit, offset: query.offset };
+    return { object, predicate, probe, comparator, limit: query.limit, offset: query.offset };
 }
 
 function compileSelectList(
@@ -249,7 +255,10 @@ export function selectRows(
     includeDeleted: boolean,
     source?: SObjectRecord[]
 ): SObjectRecord[] {
-    const records = source ?? store.all(selection.object.name, { includeDeleted });
+    const records =
+        source ??
+        (selection.probe && probeCandidates(selection.probe, selection.object.name, store, includeDeleted)) ??
+        store.all(selection.object.name, { includeDeleted });
     const rows = selection.predicate ? records.filter(selection.predicate) : records.slice();
     if (selection.comparator) rows.sort(selection.comparator);
     const start = selection.offset ?? 0;

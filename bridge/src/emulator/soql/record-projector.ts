@@ -5,6 +5,7 @@
  */
 import type { RecordStoreApi, SchemaRegistryApi, SObjectRecord } from '../contracts.ts';
 import { followLookup, objectOfId, readField } from './field-path.ts';
+import { indexedStoreOf } from './index-probe.ts';
 import { selectRows, type ChildPlan, type SelectItem } from './query-plan.ts';
 
 export type ChildIndex = Map<string, SObjectRecord[]>;
@@ -70,7 +71,7 @@ export function projectRecord(
 }
 
 function projectChildren(parent: SObjectRecord, child: ChildPlan, ctx: ProjectionContext) {
-    const candidates = childIndex(child, ctx).get(parent.Id.slice(0, 15));
+    const candidates = childrenOf(parent, child, ctx);
     if (!candidates || candidates.length === 0) return null;
     const rows = selectRows(child, ctx.store, ctx.includeDeleted, candidates);
     if (rows.length === 0) return null;
@@ -81,7 +82,15 @@ function projectChildren(parent: SObjectRecord, child: ChildPlan, ctx: Projectio
     };
 }
 
-/** Groups every child record by its parent lookup: one pass per query instead of one per parent. */
+/** The parent's child records in store order, through the store's lookup index when it has one. */
+function childrenOf(parent: SObjectRecord, child: ChildPlan, ctx: ProjectionContext): SObjectRecord[] | undefined {
+    const indexed = indexedStoreOf(ctx.store);
+    if (!indexed) return childIndex(child, ctx).get(parent.Id.slice(0, 15));
+    const children = indexed.referencing(child.object.name, child.lookupField, parent.Id);
+    return ctx.includeDeleted ? children : children.filter((r) => !r.IsDeleted);
+}
+
+/** Without a store index: groups every child record by its parent lookup: one pass per query instead of one per parent. */
 function childIndex(child: ChildPlan, ctx: ProjectionContext): ChildIndex {
     let index = ctx.childIndexes.get(child);
     if (index) return index;

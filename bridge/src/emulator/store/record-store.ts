@@ -7,6 +7,7 @@ import type { ChangeContext, CommittedTransaction, ObjectDef, RecordStoreApi, Sc
 import { resolveField } from '../schema/schema-registry.ts';
 import { autoNumberFields, formatAutoNumber } from './derived-fields.ts';
 import { normaliseValue } from './field-values.ts';
+import { LookupIndex } from './lookup-index.ts';
 import { IdGenerator, to18 } from './record-id.ts';
 import { Transaction, uniqueKey } from './transaction.ts';
 
@@ -41,6 +42,7 @@ export class RecordStore implements RecordStoreApi {
     private readonly objectOf = new Map<string, string>();
     private readonly byObject = new Map<string, Map<string, SObjectRecord>>();
     private readonly uniqueIndex = new Map<string, Map<string, Set<string>>>();
+    private readonly lookups = new LookupIndex();
     private readonly autoNumberCounters = new Map<string, number>();
     private readonly listeners = new Set<(transaction: CommittedTransaction) => void>();
     private commitNumber = 0;
@@ -123,6 +125,26 @@ export class RecordStore implements RecordStoreApi {
         return this.all(def.name).filter((r) => r[fieldDef.name] === wanted);
     }
 
+    /** Records of `objectName` whose lookup `field` holds `parentId` (15 or 18 characters), deleted ones included, in `all()` order. */
+    referencing(objectName: string, field: string, parentId: string): SObjectRecord[] {
+        const name = this.schema.get(objectName)?.name ?? objectName;
+        const records = this.byObject.get(name);
+        if (!records) return [];
+        return this.lookups.idsWith(name, field, parentId, () => records.values()).map((id) => records.get(id)!);
+    }
+
+    /** Records of `objectName` with these IDs (15 or 18 characters; others skipped), deleted ones included, in `all()` order. */
+    withIds(objectName: string, ids: Iterable<string>): SObjectRecord[] {
+        const name = this.schema.get(objectName)?.name ?? objectName;
+        const found = new Set<string>();
+        for (const id of ids) {
+            const full = to18(id);
+            if (full && this.objectOf.get(full) === name) found.add(full);
+        }
+        const records = this.byObject.get(name)!;
+        return this.lookups.inInsertionOrder(found).map((id) => records.get(id)!);
+    }
+
     onCommit(listener: (transaction: CommittedTransaction) => void): () => void {
         this.listeners.add(listener);
         return () => this.listeners.delete(listener);
@@ -146,6 +168,7 @@ export class RecordStore implements RecordStoreApi {
         this.objectOf.clear();
         this.byObject.clear();
         this.uniqueIndex.clear();
+        this.lookups.clear();
         for (const { objectName, record } of state.records) {
             if (!this.schema.get(objectName)) throw new Error(`snapshot holds ${record.Id} of unknown object ${objectName}`);
             this.apply(objectName, Object.freeze({ ...record }));
@@ -189,6 +212,7 @@ export class RecordStore implements RecordStoreApi {
         if (!records) this.byObject.set(objectName, (records = new Map()));
         const previous = records.get(record.Id);
         records.set(record.Id, record);
+        this.lookups.track(objectName, previous, record);
         this.objectOf.set(record.Id, objectName);
         for (const field of this.indexedFieldsOf(objectName)) {
             const indexKey = `${objectName}.${field}`;

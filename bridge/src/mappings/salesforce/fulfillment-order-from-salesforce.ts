@@ -144,7 +144,7 @@ export function fulfillmentOrderFromSalesforce(
         const mapped = mapLine(line, config);
         if (mapped && mapped.quantity > 0) lines.push(mapped);
     }
-    if (lineReaders.length > 0 && problems.empty && lines.length === 0) {
+    if (problems.empty && lines.length === 0) {
         fo.problem('FulfillmentOrderLineItems', 'has no product line with a quantity to ship');
     }
     if (!problems.empty) return failed(problems.problems);

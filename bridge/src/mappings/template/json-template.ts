@@ -91,3 +91,17 @@ export function renderTemplate(template: JsonValue, context: Record<string, unkn
     if (problems.length) return failed(problems);
     return ok(rendered === OMIT ? null : rendered);
 }
+
+/** Renders `{{path}}` placeholders in a URL path, each value URL-encoded. */
+export function renderPath(template: string, context: Record<string, unknown>): MappingResult<string> {
+    const problems: MappingProblem[] = [];
+    const path = template.replace(PART, (_, key: string, optional?: string) => {
+        const value = readPath(context, key);
+        if (value === undefined || value === null || typeof value === 'object') {
+            if (!optional) problems.push({ path: 'path', message: `template value {{${key}}} is missing or not text` });
+            return '';
+        }
+        return encodeURIComponent(String(value));
+    });
+    return problems.length ? failed(problems) : ok(path);
+}

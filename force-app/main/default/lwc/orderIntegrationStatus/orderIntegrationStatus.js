@@ -5,11 +5,10 @@ import getIntegrationView from '@salesforce/apex/OrderIntegrationStatusControlle
 import requestResend from '@salesforce/apex/OrderResendRequestAction.requestResend';
 import { buildTimeline } from './timeline';
 import { reduceErrors } from './errors';
+import { VisibilityPoller } from './visibilityPoller';
 
 export const MILESTONE_CHANNEL = '/event/OMS_Integration_Milestone__e';
 export const DEFAULT_REFRESH_SECONDS = 60;
-// Below this an open console tab full of orders would spend API calls faster than the data changes.
-export const MIN_REFRESH_SECONDS = 30;
 const ALL_FULFILLMENT_ORDERS = '';
 
 /**
@@ -38,25 +37,19 @@ export default class OrderIntegrationStatus extends LightningElement {
     resendReason = '';
     resendFulfillmentOrderId = ALL_FULFILLMENT_ORDERS;
 
-    intervalId;
     subscription;
-    connected = false;
-    visibilityHandler = () => this.handleVisibilityChange();
+    poller = new VisibilityPoller(() => this.refresh());
 
     connectedCallback() {
-        this.connected = true;
         this.refresh();
-        this.startPolling();
-        document.addEventListener('visibilitychange', this.visibilityHandler);
+        this.poller.start(this.refreshIntervalSeconds);
         if (this.enableLiveUpdates) {
             this.subscribeToMilestones();
         }
     }
 
     disconnectedCallback() {
-        this.connected = false;
-        this.stopPolling();
-        document.removeEventListener('visibilitychange', this.visibilityHandler);
+        this.poller.stop();
         if (this.subscription) {
             unsubscribe(this.subscription);
             this.subscription = undefined;
@@ -207,38 +200,6 @@ export default class OrderIntegrationStatus extends LightningElement {
     showError(error) {
         this.errorMessage = reduceErrors(error).join(' ') || 'Unknown error';
         this.statusMessage = `Error: ${this.errorMessage}`;
-    }
-
-    startPolling() {
-        this.stopPolling();
-        const seconds = Number(this.refreshIntervalSeconds);
-        if (!seconds || seconds <= 0 || document.visibilityState === 'hidden') {
-            return;
-        }
-        const periodMs = Math.max(seconds, MIN_REFRESH_SECONDS) * 1000;
-        // Polling is the default refresh: it costs one API call per period and no event delivery.
-        // eslint-disable-next-line @lwc/lwc/no-async-operation
-        this.intervalId = setInterval(() => this.refresh(), periodMs);
-    }
-
-    stopPolling() {
-        if (this.intervalId) {
-            clearInterval(this.intervalId);
-            this.intervalId = undefined;
-        }
-    }
-
-    handleVisibilityChange() {
-        if (!this.connected) {
-            return;
-        }
-        if (document.visibilityState === 'hidden') {
-            this.stopPolling();
-            return;
-        }
-        // Back in view: catch up at once instead of waiting a full period.
-        this.refresh();
-        this.startPolling();
     }
 
     async subscribeToMilestones() {

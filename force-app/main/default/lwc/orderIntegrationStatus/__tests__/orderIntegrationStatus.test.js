@@ -213,6 +213,18 @@ describe('c-order-integration-status', () => {
         expect(getIntegrationView).toHaveBeenCalledTimes(2);
     });
 
+    it('stops polling when removed from the page', async () => {
+        jest.useFakeTimers();
+        getIntegrationView.mockResolvedValue(VIEW);
+        const element = mount({ refreshIntervalSeconds: 60 });
+        await flushPromises();
+        document.body.removeChild(element);
+        jest.advanceTimersByTime(600_000);
+        setVisibility('visible');
+        await flushPromises();
+        expect(getIntegrationView).toHaveBeenCalledTimes(1);
+    });
+
     it('does not subscribe to streaming unless live updates are enabled', async () => {
         getIntegrationView.mockResolvedValue(VIEW);
         mount();

@@ -1,13 +1,13 @@
 /** Shared setup for pipeline tests: a WorkerHost on a private key prefix with fast retries. */
 import { Redis } from 'ioredis';
 import { QueueEvents } from 'bullmq';
-import { createLogger } from '../../bridge/src/observability/logger.ts';
-import { BridgeMetrics } from '../../bridge/src/observability/bridge-metrics.ts';
-import { RecordingProcessExceptionReporter } from '../../bridge/src/ops/recording-process-exception-reporter.ts';
-import { redisOptionsFromUrl } from '../../bridge/src/queue/redis-connection.ts';
-import { WorkerHost, type WorkerHostOptions } from '../../bridge/src/queue/worker-host.ts';
-import type { QueueName } from '../../bridge/src/queue/queue-names.ts';
-import { useTestRedis, type TestRedis } from '../support/redis.ts';
+import { createLogger } from '../../../bridge/src/observability/logger.ts';
+import { BridgeMetrics } from '../../../bridge/src/observability/bridge-metrics.ts';
+import { RecordingProcessExceptionReporter } from '../../../bridge/src/ops/recording-process-exception-reporter.ts';
+import { redisOptionsFromUrl } from '../../../bridge/src/queue/redis-connection.ts';
+import { WorkerHost, type WorkerHostOptions } from '../../../bridge/src/queue/worker-host.ts';
+import type { QueueName } from '../../../bridge/src/queue/queue-names.ts';
+import { useTestRedis, type TestRedis } from '../../support/redis.ts';
 
 export interface PipelineFixture {
     test: TestRedis;
