@@ -55,7 +55,7 @@ describe('adapters/erp/rest OAuth2 token handling', () => {
                 .postInvoice(contractInvoice({ customerRef: 'CUST-GHOST' }), { idempotencyKey: 'k-ghost', correlationId: 'c' })
                 .catch((err: unknown) => err)) as Error;
             expect(error.message).to.contain('CUSTOMER_NOT_FOUND');
-            expect(JSON.stringify({ message: error.message, ...error })).to.not.match(/tok-1|erp-client-secret/);
+            expect(JSON.stringify({ ...error, text: error.message })).to.not.match(/tok-1|erp-client-secret/);
         } finally {
             await vendor.http.close();
         }

@@ -5,6 +5,7 @@ import { register as intakeCommand } from './intake.ts';
 import { register as workerCommand } from './worker.ts';
 import { register as dlqCommand } from './dlq.ts';
 import { register as doctorCommand } from './doctor.ts';
+import { register as emulatorCommand } from './emulator.ts';
 
 /** Every CLI command, in the order `--help` lists them. */
-export const COMMANDS: ((program: Command) => void)[] = [configCommand, intakeCommand, workerCommand, dlqCommand, doctorCommand, mappingCommand];
+export const COMMANDS: ((program: Command) => void)[] = [configCommand, intakeCommand, workerCommand, dlqCommand, doctorCommand, mappingCommand, emulatorCommand];

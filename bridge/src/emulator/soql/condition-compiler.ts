@@ -84,6 +84,15 @@ function compileCondition(condition: ConditionWithValueQuery, ctx: ConditionCont
     if (operator === 'IN' || operator === 'NOT IN') {
         const operands = (Array.isArray(raw) ? raw : [raw]).map(operandOf);
         const negate = operator === 'NOT IN';
+        const textSet = textOperandSet(operands);
+        if (textSet) {
+            // Text and ID fields normalise to strings, where `=` is plain identity: a set lookup replaces
+            // comparing against each of up to thousands of literals (`Id IN (...200 IDs)`) per record.
+            return (record) => {
+                const value = valueOf(record);
+                return (value === null ? textSet.hasNull : textSet.values.has(value as string)) !== negate;
+            };
+        }
         return (record) => operands.some((operand) => matches(valueOf(record), '=', operand)) !== negate;
     }
     if (Array.isArray(raw)) throw malformedQuery(`unexpected token: '('`, position);
@@ -104,6 +113,18 @@ function compileCondition(condition: ConditionWithValueQuery, ctx: ConditionCont
     }
     const operand = operandOf(raw, 0);
     return (record) => matches(valueOf(record), operator, operand);
+}
+
+/** The operands of an IN list as a set when every one is a string or NULL; undefined otherwise. */
+function textOperandSet(operands: Operand[]): { values: Set<string>; hasNull: boolean } | undefined {
+    const values = new Set<string>();
+    let hasNull = false;
+    for (const operand of operands) {
+        if (operand.kind === 'null') hasNull = true;
+        else if (operand.kind === 'value' && typeof operand.value === 'string') values.add(operand.value);
+        else return undefined;
+    }
+    return { values, hasNull };
 }
 
 function compileSemiJoin(

@@ -93,13 +93,24 @@ export class RecordStore implements RecordStoreApi {
 
     getIncludingDeleted(id: string): SObjectRecord | undefined {
         const full = id.length === 15 ? to18(id) : id;
-        const objectName = full ? this.objectOf.get(full) : undefined;
-        return objectName ? this.byObject.get(objectName)?.get(full!) : undefined;
+        if (!full) return undefined;
+        const pending = this.active?.writes.get(full);
+        if (pending) return pending.after;
+        const objectName = this.objectOf.get(full);
+        return objectName ? this.byObject.get(objectName)?.get(full) : undefined;
     }
 
+    /** Inside a transaction, reads see its own uncommitted writes (later Composite subrequests see earlier ones). */
     all(objectName: string, options: { includeDeleted?: boolean } = {}): SObjectRecord[] {
         const name = this.schema.get(objectName)?.name ?? objectName;
-        const records = [...(this.byObject.get(name)?.values() ?? [])];
+        const committed = this.byObject.get(name);
+        let records = [...(committed?.values() ?? [])];
+        const pending = this.pendingOf(name);
+        if (pending.length > 0) {
+            const overlay = new Map(pending.map((r) => [r.Id, r]));
+            records = records.map((r) => overlay.get(r.Id) ?? r);
+            for (const record of pending) if (!committed?.has(record.Id)) records.push(record);
+        }
         return options.includeDeleted ? records : records.filter((r) => !r.IsDeleted);
     }
 
@@ -112,7 +123,7 @@ export class RecordStore implements RecordStoreApi {
             return record && this.objectOf.get(record.Id) === def.name ? [record] : [];
         }
         const index = this.uniqueIndex.get(`${def.name}.${fieldDef.name}`);
-        if (index) {
+        if (index && this.pendingOf(def.name).length === 0) {
             const ids = index.get(uniqueKey(value)) ?? new Set<string>();
             return [...ids].map((id) => this.get(id)).filter((r): r is SObjectRecord => !!r);
         }
@@ -122,12 +133,18 @@ export class RecordStore implements RecordStoreApi {
         } catch {
             return [];
         }
+        // Unique and external-ID values match regardless of case, as the index does.
+        if (index) return this.all(def.name).filter((r) => r[fieldDef.name] != null && uniqueKey(r[fieldDef.name]) === uniqueKey(wanted));
         return this.all(def.name).filter((r) => r[fieldDef.name] === wanted);
     }
 
     /** Records of `objectName` whose lookup `field` holds `parentId` (15 or 18 characters), deleted ones included, in `all()` order. */
     referencing(objectName: string, field: string, parentId: string): SObjectRecord[] {
         const name = this.schema.get(objectName)?.name ?? objectName;
+        if (this.pendingOf(name).length > 0) {
+            const parent = to18(parentId);
+            return this.all(name, { includeDeleted: true }).filter((r) => r[field] === parent);
+        }
         const records = this.byObject.get(name);
         if (!records) return [];
         return this.lookups.idsWith(name, field, parentId, () => records.values()).map((id) => records.get(id)!);
@@ -136,6 +153,10 @@ export class RecordStore implements RecordStoreApi {
     /** Records of `objectName` with these IDs (15 or 18 characters; others skipped), deleted ones included, in `all()` order. */
     withIds(objectName: string, ids: Iterable<string>): SObjectRecord[] {
         const name = this.schema.get(objectName)?.name ?? objectName;
+        if (this.pendingOf(name).length > 0) {
+            const wanted = new Set([...ids].map((id) => to18(id)));
+            return this.all(name, { includeDeleted: true }).filter((r) => wanted.has(r.Id));
+        }
         const found = new Set<string>();
         for (const id of ids) {
             const full = to18(id);
@@ -226,6 +247,13 @@ export class RecordStore implements RecordStoreApi {
                 ids.add(record.Id);
             }
         }
+    }
+
+    private pendingOf(objectName: string): SObjectRecord[] {
+        if (!this.active || this.active.writes.size === 0) return [];
+        const result: SObjectRecord[] = [];
+        for (const write of this.active.writes.values()) if (write.objectName === objectName) result.push(write.after);
+        return result;
     }
 
     /** Unique and external-ID fields, indexed so upserts and uniqueness checks do not scan. */
