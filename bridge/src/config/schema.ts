@@ -12,6 +12,7 @@ import { queuesSection } from './sections/queues.ts';
 import { adaptersSection } from './sections/adapters.ts';
 import { emulatorSection } from './sections/emulator.ts';
 import { demoSection } from './sections/demo.ts';
+import { flowsSection } from './sections/flows.ts';
 import { slaSection } from './sections/sla.ts';
 import { intakeSection } from './sections/intake.ts';
 
@@ -26,6 +27,7 @@ export const configSchema = z
         adapters: adaptersSection,
         emulator: emulatorSection,
         demo: demoSection,
+        flows: flowsSection,
         intake: intakeSection.default(intakeSection.parse({})),
         sla: slaSection.default(slaSection.parse({}))
     })

@@ -35,11 +35,12 @@ type Command =
     | { kind: 'reparent'; account: number; parent: number | null }
     | { kind: 'delete'; account: number };
 
-/** How a query refers to an ID: as stored, cut to 15 characters, or a well-formed ID that matches nothing. */
-type IdRef = { account: number; form: '18' | '15' } | { unknown: true };
+/** How a query refers to an ID: as stored, cut to 15 characters, one matching nothing, or another object's. */
+type IdRef = { account: number; form: '18' | '15' } | { unknown: true } | { foreign: true };
 const idRefArb: fc.Arbitrary<IdRef> = fc.oneof(
     fc.record({ account: fc.nat(40), form: fc.constantFrom('18' as const, '15' as const) }),
-    fc.constant({ unknown: true as const })
+    fc.constant({ unknown: true as const }),
+    fc.constant({ foreign: true as const })
 );
 
 interface QueryShape {
@@ -72,14 +73,17 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
     fc.record({ kind: fc.constant('delete' as const), account: fc.nat(40) })
 );
 
-function soqlOf(shape: QueryShape, accountIds: string[]): string {
+function soqlOf(shape: QueryShape, accountIds: string[], foreignId: string): string {
     const literals = shape.refs.map((ref) => {
         if ('unknown' in ref) return "'001000000000000AAA'";
+        if ('foreign' in ref) return `'${foreignId}'`;
         const id = accountIds[ref.account % accountIds.length];
         return `'${ref.form === '15' ? id.slice(0, 15) : id}'`;
     });
     const condition =
-        shape.operator === '=' ? `${shape.field} = ${literals[0]}` : `${shape.field} IN (${literals.join(', ')})`;
+        shape.operator === '='
+            ? `${shape.field} = ${literals[0]}`
+            : `${shape.field} IN (${literals.join(', ')})`;
     const where = shape.extra ? `${condition} AND ${shape.extra}` : condition;
     const children = shape.children ? ', (SELECT Id, Name FROM ChildAccounts ORDER BY Name)' : '';
     return (
@@ -101,18 +105,26 @@ describe('SOQL index fast path', () => {
                 (commands, finalShape) => {
                     const store = new RecordStore(schema, { now: () => Date.parse('2026-11-01T00:00:00Z') });
                     const ids: string[] = [];
-                    const account = (index: number | null) => (index === null || ids.length === 0 ? null : ids[index % ids.length]);
+                    const location = store.transaction(TEST_CONTEXT, (tx) =>
+                        tx.insert('Location', { Name: 'Depot', LocationType: 'Site' })
+                    );
+                    const account = (index: number | null) =>
+                        index === null || ids.length === 0 ? null : ids[index % ids.length];
                     const types = ['Customer', 'Partner', null];
                     const indexed = new QueryEngine({ schema, store });
                     const scanned = new QueryEngine({ schema, store: scanOnly(store) });
                     const compare = (shape: QueryShape) => {
-                        const soql = soqlOf(shape, ids);
+                        const soql = soqlOf(shape, ids, location.Id);
                         const fast: QueryResult = indexed.execute(soql, options(shape.includeDeleted));
                         const scan: QueryResult = scanned.execute(soql, options(shape.includeDeleted));
                         expect(fast, soql).to.deep.equal(scan);
                     };
                     const first: Command = { kind: 'insert', parent: null };
-                    for (const command of [first, ...commands, { kind: 'query', shape: finalShape } as Command]) {
+                    for (const command of [
+                        first,
+                        ...commands,
+                        { kind: 'query', shape: finalShape } as Command
+                    ]) {
                         if (command.kind === 'query') {
                             compare(command.shape);
                             continue;
@@ -122,9 +134,17 @@ describe('SOQL index fast path', () => {
                                 if (command.kind === 'insert') {
                                     const name = `Acc${ids.length % 7}-${ids.length}`;
                                     const parentId = account(command.parent);
-                                    ids.push(tx.insert('Account', { Name: name, Type: types[ids.length % 3], ParentId: parentId }).Id);
+                                    ids.push(
+                                        tx.insert('Account', {
+                                            Name: name,
+                                            Type: types[ids.length % 3],
+                                            ParentId: parentId
+                                        }).Id
+                                    );
                                 } else if (command.kind === 'reparent') {
-                                    tx.update('Account', account(command.account)!, { ParentId: account(command.parent) });
+                                    tx.update('Account', account(command.account)!, {
+                                        ParentId: account(command.parent)
+                                    });
                                 } else {
                                     tx.delete('Account', account(command.account)!);
                                 }
@@ -176,8 +196,13 @@ describe('SOQL index fast path', () => {
         const [fo] = store.all('FulfillmentOrder');
         const result = engine.execute(fulfillmentOrderSoql([fo.Id]), options(false));
         const lines = result.records[0].FulfillmentOrderLineItems as { totalSize: number };
-        expect(lines.totalSize).to.equal(store.findBy('FulfillmentOrderLineItem', 'FulfillmentOrderId', fo.Id).length);
-        engine.execute(`SELECT Id FROM FulfillmentOrder WHERE OrderSummaryId = '${String(fo.OrderSummaryId)}'`, options(false));
+        expect(lines.totalSize).to.equal(
+            store.findBy('FulfillmentOrderLineItem', 'FulfillmentOrderId', fo.Id).length
+        );
+        engine.execute(
+            `SELECT Id FROM FulfillmentOrder WHERE OrderSummaryId = '${String(fo.OrderSummaryId)}'`,
+            options(false)
+        );
         expect(scannedObjects).to.deep.equal([]);
         engine.execute(`SELECT Id FROM FulfillmentOrder WHERE Status = 'Allocated'`, options(false));
         expect(scannedObjects).to.deep.equal(['FulfillmentOrder']);

@@ -62,7 +62,7 @@ describe('intake recovery against a Bayeux server', function () {
         };
         const service = new IntakeService({
             config,
-            logger: pino({ level: 'silent' }),
+            logger: pino({ level: process.env.TEST_LOG ?? 'silent' }),
             redis: connection,
             queue,
             tokenManager: tokens,

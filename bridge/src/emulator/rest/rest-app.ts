@@ -48,7 +48,14 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false; me
         const position = /position (\d+)/.exec(String(error))?.[1];
         let line = 1;
         let column = 1;
-        for (let i = 0; i < Number(position ?? text.length); i++) (text[i] === '\n' ? ((line += 1), (column = 1)) : (column += 1));
+        for (let i = 0; i < Number(position ?? text.length); i++) {
+            if (text[i] === '\n') {
+                line += 1;
+                column = 1;
+            } else {
+                column += 1;
+            }
+        }
         return { ok: false, message: `Unexpected character in the request body: ${(error as Error).message} at [line:${line}, column:${column}]` };
     }
 }

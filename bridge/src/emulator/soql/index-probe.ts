@@ -20,7 +20,8 @@ export interface IndexedRecordStore {
 }
 
 /** Which index finds the candidates: the record ID itself, or a lookup field; `values` are 15-character IDs. */
-export type IndexProbe = { kind: 'id'; values: string[] } | { kind: 'lookup'; field: string; values: string[] };
+export type IndexProbe =
+    { kind: 'id'; values: string[] } | { kind: 'lookup'; field: string; values: string[] };
 
 export function indexedStoreOf(store: RecordStoreApi): IndexedRecordStore | undefined {
     const candidate = store as Partial<IndexedRecordStore>;
@@ -46,7 +47,11 @@ export function indexProbeOf(node: WhereNode, root: ObjectDef, now: number): Ind
     return lookupProbe;
 }
 
-function conditionProbe(condition: ConditionWithValueQuery, root: ObjectDef, now: number): IndexProbe | undefined {
+function conditionProbe(
+    condition: ConditionWithValueQuery,
+    root: ObjectDef,
+    now: number
+): IndexProbe | undefined {
     if (!('field' in condition) || condition.field.includes('.')) return undefined;
     if ('valueQuery' in condition && condition.valueQuery) return undefined;
     if (condition.operator !== '=' && condition.operator !== 'IN') return undefined;
@@ -82,7 +87,11 @@ export function probeCandidates(
         const distinct = [...new Set(probe.values)];
         records = distinct.flatMap((value) => indexed.referencing(objectName, probe.field, value));
         // Records under different values are disjoint, but each group is ordered only within itself.
-        if (distinct.length > 1) records = indexed.withIds(objectName, records.map((r) => r.Id));
+        if (distinct.length > 1)
+            records = indexed.withIds(
+                objectName,
+                records.map((r) => r.Id)
+            );
     }
     return includeDeleted ? records : records.filter((r) => !r.IsDeleted);
 }

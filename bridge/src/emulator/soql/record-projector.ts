@@ -83,7 +83,11 @@ function projectChildren(parent: SObjectRecord, child: ChildPlan, ctx: Projectio
 }
 
 /** The parent's child records in store order, through the store's lookup index when it has one. */
-function childrenOf(parent: SObjectRecord, child: ChildPlan, ctx: ProjectionContext): SObjectRecord[] | undefined {
+function childrenOf(
+    parent: SObjectRecord,
+    child: ChildPlan,
+    ctx: ProjectionContext
+): SObjectRecord[] | undefined {
     const indexed = indexedStoreOf(ctx.store);
     if (!indexed) return childIndex(child, ctx).get(parent.Id.slice(0, 15));
     const children = indexed.referencing(child.object.name, child.lookupField, parent.Id);

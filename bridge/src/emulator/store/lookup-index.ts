@@ -8,7 +8,8 @@
 import type { SObjectRecord } from '../contracts.ts';
 
 /** Lookup values are grouped by their case-sensitive 15-character form, so 15- and 18-character IDs meet. */
-const keyOf = (value: unknown): string | undefined => (typeof value === 'string' && value.length > 0 ? value.slice(0, 15) : undefined);
+const keyOf = (value: unknown): string | undefined =>
+    typeof value === 'string' && value.length > 0 ? value.slice(0, 15) : undefined;
 
 export class LookupIndex {
     private readonly positions = new Map<string, number>();
@@ -40,7 +41,12 @@ export class LookupIndex {
      * IDs of the records of `objectName` whose `field` holds `value` (15 or 18 characters), in insertion order.
      * `records` lists every stored record of the object; it is read once, when the (object, field) index is built.
      */
-    idsWith(objectName: string, field: string, value: string, records: () => Iterable<SObjectRecord>): string[] {
+    idsWith(
+        objectName: string,
+        field: string,
+        value: string,
+        records: () => Iterable<SObjectRecord>
+    ): string[] {
         let fields = this.byLookup.get(objectName);
         if (!fields) this.byLookup.set(objectName, (fields = new Map()));
         let groups = fields.get(field);
@@ -61,7 +67,8 @@ export class LookupIndex {
     inInsertionOrder(ids: Iterable<string>): string[] {
         const sorted = [...ids];
         // A re-parented record joins the end of its new group, so a group's own order is not enough.
-        if (sorted.length > 1) sorted.sort((a, b) => (this.positions.get(a) ?? 0) - (this.positions.get(b) ?? 0));
+        if (sorted.length > 1)
+            sorted.sort((a, b) => (this.positions.get(a) ?? 0) - (this.positions.get(b) ?? 0));
         return sorted;
     }
 }

@@ -35,6 +35,28 @@ const NOT_REPORTED = new Set(['SystemModstamp']);
 
 export const uniqueKey = (value: unknown) => String(value).toLowerCase();
 
+/** Per-object facts every write needs, computed once: the blank record with defaults, required and unique fields. */
+interface WritePlan {
+    blank: Record<string, unknown>;
+    allFields: FieldDef[];
+    uniqueFields: FieldDef[];
+    hasOwner: boolean;
+}
+
+const plans = new WeakMap<ObjectDef, WritePlan>();
+
+function planOf(def: ObjectDef): WritePlan {
+    let plan = plans.get(def);
+    if (!plan) {
+        const allFields = Object.values(def.fields);
+        const blank: Record<string, unknown> = {};
+        for (const field of allFields) if (field.type !== 'address') blank[field.name] = field.defaultValue ?? null;
+        plan = { blank, allFields, uniqueFields: allFields.filter((f) => f.unique), hasOwner: 'OwnerId' in def.fields };
+        plans.set(def, plan);
+    }
+    return plan;
+}
+
 export class Transaction implements TransactionApi {
     readonly writes = new Map<string, PendingWrite>();
 
@@ -43,14 +65,20 @@ export class Transaction implements TransactionApi {
         private readonly context: ChangeContext
     ) {}
 
-    /** The overlay as it is now; `restore` returns to it (nested transactions roll back only their own writes). */
-    savepoint(): Map<string, PendingWrite> {
-        return new Map(this.writes);
+    /** Undo log: each overlay write with the entry it replaced, so savepoints cost nothing to take. */
+    private readonly journal: [string, PendingWrite | undefined][] = [];
+
+    /** A mark `restore` returns to (nested transactions roll back only their own writes). */
+    savepoint(): number {
+        return this.journal.length;
     }
 
-    restore(savepoint: Map<string, PendingWrite>): void {
-        this.writes.clear();
-        for (const [id, write] of savepoint) this.writes.set(id, write);
+    restore(savepoint: number): void {
+        while (this.journal.length > savepoint) {
+            const [id, previous] = this.journal.pop()!;
+            if (previous) this.writes.set(id, previous);
+            else this.writes.delete(id);
+        }
     }
 
     get(id: string): SObjectRecord | undefined {
@@ -61,20 +89,19 @@ export class Transaction implements TransactionApi {
     insert(objectName: string, fields: Record<string, unknown>): SObjectRecord {
         const def = this.writableObject(objectName);
         const now = formatDatetime(this.host.now());
-        const record: Record<string, unknown> = {};
-        for (const field of Object.values(def.fields)) if (field.type !== 'address') record[field.name] = field.defaultValue ?? null;
-        Object.assign(record, this.normalise(def, fields));
+        const plan = planOf(def);
+        const record: Record<string, unknown> = { ...plan.blank, ...this.normalise(def, fields) };
         for (const [field, next] of this.host.autoNumbers(def)) if (record[field] == null) record[field] = next();
         const id = this.host.nextId(def.keyPrefix);
         Object.assign(record, { Id: id, IsDeleted: false, LastModifiedDate: now, LastModifiedById: this.context.userId, SystemModstamp: now });
         if (record.CreatedDate == null) record.CreatedDate = now;
         if (record.CreatedById == null) record.CreatedById = this.context.userId;
-        if ('OwnerId' in def.fields && record.OwnerId == null) record.OwnerId = this.context.userId;
-        this.checkRequired(record, Object.values(def.fields));
+        if (plan.hasOwner && record.OwnerId == null) record.OwnerId = this.context.userId;
+        this.checkRequired(record, plan.allFields);
         applyFormulas(def.name, record);
         const stored = Object.freeze(record) as SObjectRecord;
         this.checkUnique(def, stored);
-        this.writes.set(id, { objectName: def.name, after: stored });
+        this.record(id, { objectName: def.name, after: stored });
         this.rollUp(def.name, undefined, stored);
         return stored;
     }
@@ -145,7 +172,12 @@ export class Transaction implements TransactionApi {
     private put(objectName: string, after: SObjectRecord): void {
         const pending = this.writes.get(after.Id);
         const before = pending ? pending.before : this.host.committed(after.Id)?.record;
-        this.writes.set(after.Id, { objectName, before, after });
+        this.record(after.Id, { objectName, before, after });
+    }
+
+    private record(id: string, write: PendingWrite): void {
+        this.journal.push([id, this.writes.get(id)]);
+        this.writes.set(id, write);
     }
 
     private normalise(def: ObjectDef, fields: Record<string, unknown>): Record<string, unknown> {
@@ -181,8 +213,8 @@ export class Transaction implements TransactionApi {
     }
 
     private checkUnique(def: ObjectDef, record: SObjectRecord): void {
-        for (const field of Object.values(def.fields)) {
-            if (!field.unique || record[field.name] === null) continue;
+        for (const field of planOf(def).uniqueFields) {
+            if (record[field.name] === null) continue;
             const key = uniqueKey(record[field.name]);
             const clash =
                 this.host.uniqueMatches(def.name, field.name, key).find((id) => id !== record.Id && !this.writes.has(id)) ??

@@ -4,6 +4,7 @@
  * carries an ERP number was posted before and is left alone.
  */
 import { PermanentError, TransientError } from '../../errors/index.ts';
+import type { ErpDocumentRef } from '../../adapters/erp-adapter.ts';
 import type { ErpPostingResult } from '../../model/index.ts';
 import { creditMemoFromSalesforce, invoiceFromSalesforce } from '../../mappings/salesforce/billing-from-salesforce.ts';
 import type { JobHandler } from '../../queue/job-handler.ts';
@@ -30,10 +31,31 @@ async function settle(deps: OrderToCashDeps, objectName: 'Invoice' | 'CreditMemo
     if (result.status === 'rejected') {
         throw new PermanentError('REJECTED', `The ERP rejected ${objectName} ${id}: ${result.message ?? 'no reason given'}`, { context: { recordId: id } });
     }
-    if (result.status === 'pending') {
-        // Posting is asynchronous at the ERP: come back later; the same key returns the same document.
-        throw new TransientError('UNAVAILABLE', `The ERP is still posting ${objectName} ${id}`, { context: { recordId: id }, retryAfterMs: 2000 });
+}
+
+const PENDING_CHECKS_MS = [250, 500, 1000, 2000, 4000];
+
+/**
+ * Posts once, then follows an asynchronous posting through `getPostingStatus` for a few seconds. A
+ * document still pending after that retries later through the queue; a retry asks for the status
+ * first, so the same document is never posted twice.
+ */
+async function postAndFollow(
+    deps: OrderToCashDeps,
+    ref: ErpDocumentRef,
+    post: () => Promise<ErpPostingResult>,
+    signal: AbortSignal
+): Promise<ErpPostingResult> {
+    let result = (await callAdapter(ref.sourceId, () => deps.erp.getPostingStatus(ref, { signal }))) ?? (await callAdapter(ref.sourceId, post));
+    for (const wait of PENDING_CHECKS_MS) {
+        if (result.status !== 'pending' || signal.aborted) break;
+        await new Promise((resolve) => setTimeout(resolve, wait));
+        result = (await callAdapter(ref.sourceId, () => deps.erp.getPostingStatus({ ...ref, documentNumber: result.documentNumber }, { signal }))) ?? result;
     }
+    if (result.status === 'pending') {
+        throw new TransientError('UNAVAILABLE', `The ERP is still posting ${ref.documentType} ${ref.sourceId}`, { context: { recordId: ref.sourceId }, retryAfterMs: 5000 });
+    }
+    return result;
 }
 
 export function invoicePostHandler(deps: OrderToCashDeps): JobHandler<'erp.post-invoice'> {
@@ -46,9 +68,8 @@ export function invoicePostHandler(deps: OrderToCashDeps): JobHandler<'erp.post-
         if (!mapped.ok) {
             throw new PermanentError('MAPPING_FAILED', `Invoice ${id} cannot be posted: ${mapped.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, { context: { recordId: id } });
         }
-        const result = await callAdapter(id, () =>
-            deps.erp.postInvoice(mapped.value, { idempotencyKey: ctx.idempotencyKey, correlationId: ctx.correlationId, signal: ctx.signal })
-        );
+        const effect = { idempotencyKey: ctx.idempotencyKey, correlationId: ctx.correlationId, signal: ctx.signal };
+        const result = await postAndFollow(deps, { documentType: 'invoice', sourceId: id }, () => deps.erp.postInvoice(mapped.value, effect), ctx.signal);
         await settle(deps, 'Invoice', id, result);
         deps.progress?.milestone('invoice-posted', { orderSummaryId: ctx.payload.orderSummaryId });
         return { documentNumber: result.documentNumber };
@@ -65,9 +86,8 @@ export function creditMemoPostHandler(deps: OrderToCashDeps): JobHandler<'erp.po
         if (!mapped.ok) {
             throw new PermanentError('MAPPING_FAILED', `CreditMemo ${id} cannot be posted: ${mapped.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, { context: { recordId: id } });
         }
-        const result = await callAdapter(id, () =>
-            deps.erp.postCreditMemo(mapped.value, { idempotencyKey: ctx.idempotencyKey, correlationId: ctx.correlationId, signal: ctx.signal })
-        );
+        const effect = { idempotencyKey: ctx.idempotencyKey, correlationId: ctx.correlationId, signal: ctx.signal };
+        const result = await postAndFollow(deps, { documentType: 'credit_memo', sourceId: id }, () => deps.erp.postCreditMemo(mapped.value, effect), ctx.signal);
         await settle(deps, 'CreditMemo', id, result);
         deps.progress?.milestone('credit-memo-posted', { orderSummaryId: ctx.payload.orderSummaryId });
         return { documentNumber: result.documentNumber };

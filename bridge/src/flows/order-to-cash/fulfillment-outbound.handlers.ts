@@ -30,6 +30,7 @@ export function submitHandler(deps: OrderToCashDeps): JobHandler<'wms.submit'> {
             Correlation_Id__c: ctx.correlationId
         });
         assertWritten(written, `the WMS order number of ${model.number}`);
+        await deps.sla?.start('ack', foId, ctx.payload.orderSummaryId);
         deps.progress?.milestone('sent-to-wms', { fulfillmentOrderId: foId, orderSummaryId: ctx.payload.orderSummaryId });
         return { wmsOrderNumber: result.wmsOrderNumber };
     };

@@ -4,6 +4,7 @@ import type { ErpAdapter } from '../../adapters/erp-adapter.ts';
 import type { WmsAdapter } from '../../adapters/wms-adapter.ts';
 import type { MappingConfig } from '../../mappings/mapping-config.ts';
 import type { ProcessExceptionReporter } from '../../ops/process-exception-reporter.ts';
+import type { SlaTracker } from '../../ops/sla-tracker.ts';
 import type { SomClient } from '../../salesforce/som/som-client.ts';
 import type { WritebackBatcher } from '../../salesforce/writeback/writeback-batcher.ts';
 
@@ -38,6 +39,8 @@ export interface OrderToCashDeps {
     /** What a short pick does: cancel the missing quantity in SOM (default), or only raise an exception. */
     shortPickPolicy: 'cancel-item' | 'exception';
     progress?: FlowProgress;
+    /** Watches acknowledgement and write-back deadlines (optional in tests). */
+    sla?: SlaTracker;
 }
 
 /** Redis hash remembering which order summary a fulfilment order belongs to. */

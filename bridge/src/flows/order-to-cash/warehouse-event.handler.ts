@@ -37,6 +37,8 @@ export function warehouseEventHandler(deps: OrderToCashDeps): JobHandler<'wms.ev
 }
 
 async function applyProgress(deps: OrderToCashDeps, foId: string, status: string, wmsOrderNumber: string, ctx: JobContext<'wms.event'>) {
+    // Any sign of life from the warehouse meets the acknowledgement deadline.
+    await deps.sla?.complete('ack', foId);
     const fo = await deps.som.getFulfillmentOrder(foId);
     if (!fo) throw new PermanentError('NOT_FOUND', `The warehouse reported on FulfillmentOrder ${foId}, which does not exist`, { context: { recordId: foId } });
     if (!movesForward(fo.Integration_Status__c as string | undefined, status)) return { skipped: `already ${String(fo.Integration_Status__c)}` };
@@ -54,7 +56,9 @@ async function applyProgress(deps: OrderToCashDeps, foId: string, status: string
 
 async function applyShipment(deps: OrderToCashDeps, event: ShippedEvent, ctx: JobContext<'wms.event'>) {
     const foId = event.fulfillmentOrderId;
+    await deps.sla?.complete('ack', foId);
     const { record, model } = await loadFulfillmentOrder(deps, foId, ctx.correlationId);
+    await deps.sla?.start('writeback', foId, model.orderSummaryId);
     const mapped = shipmentToSalesforce(event.shipment, model, deps.mapping);
     if (!mapped.ok) {
         const problems = mapped.problems.map((p) => `${p.path}: ${p.message}`).join('; ');
@@ -83,6 +87,7 @@ async function applyShipment(deps: OrderToCashDeps, event: ShippedEvent, ctx: Jo
         if (completesOrder) update.Status = 'Fulfilled';
         assertWritten(await deps.writer.update('FulfillmentOrder', update, true), `the shipped status of ${model.number}`);
     }
+    await deps.sla?.complete('writeback', foId);
     deps.progress?.milestone('written-back', { fulfillmentOrderId: foId });
     if (!completesOrder) return { shipmentId, partial: true };
     const invoiceId = await deps.som.createInvoice(foId);
