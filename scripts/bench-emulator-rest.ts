@@ -165,18 +165,21 @@ try {
         return result.totalSize === SOQL_IDS ? undefined : `totalSize ${result.totalSize}`;
     });
 
-    const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : 'n/a');
+    const ratio = (a: number, b: number) => (a > 0 && b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
     console.log('');
+    if (selected.has('collections')) {
+        const met = collections.callsPerSecond >= TARGET_COLLECTION_CALLS_PER_SECOND;
+        console.log(
+            `Collections update: ${collections.callsPerSecond.toFixed(0)} calls/s = ` +
+                `${(collections.callsPerSecond * COLLECTION_SIZE).toFixed(0)} records/s; ` +
+                `${ratio(collections.callsPerSecond, TARGET_COLLECTION_CALLS_PER_SECOND)} the ` +
+                `${TARGET_COLLECTION_CALLS_PER_SECOND} calls/s target (${met ? 'met' : 'missed'})`
+        );
+    }
     console.log(
-        `Collections update: ${collections.callsPerSecond.toFixed(0)} calls/s = ` +
-            `${(collections.callsPerSecond * COLLECTION_SIZE).toFixed(0)} records/s; ` +
-            `${ratio(collections.callsPerSecond, TARGET_COLLECTION_CALLS_PER_SECOND)}× the ${TARGET_COLLECTION_CALLS_PER_SECOND} calls/s target ` +
-            `(${collections.callsPerSecond >= TARGET_COLLECTION_CALLS_PER_SECOND ? 'met' : 'MISSED'})`
-    );
-    console.log(
-        `records/s, Collections vs single PATCH: ${ratio(collections.callsPerSecond * COLLECTION_SIZE, singleUpdate.callsPerSecond)}×; ` +
-            `single GET vs PATCH: ${ratio(singleRead.callsPerSecond, singleUpdate.callsPerSecond)}×; ` +
-            `FOs read/s by SOQL vs by single GET: ${ratio(soql.callsPerSecond * SOQL_IDS, singleRead.callsPerSecond)}×`
+        `records/s, Collections vs single PATCH: ${ratio(collections.callsPerSecond * COLLECTION_SIZE, singleUpdate.callsPerSecond)}; ` +
+            `single GET vs PATCH: ${ratio(singleRead.callsPerSecond, singleUpdate.callsPerSecond)}; ` +
+            `FOs read/s, SOQL (${SOQL_IDS} IDs) vs single GET: ${ratio(soql.callsPerSecond * SOQL_IDS, singleRead.callsPerSecond)}`
     );
     const failures = collections.failures + singleUpdate.failures + singleRead.failures + soql.failures;
     if (failures > 0) process.exitCode = 1;

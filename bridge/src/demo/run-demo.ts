@@ -11,7 +11,7 @@ import { OrderFeeder } from '../emulator/seed/order-feeder.ts';
 import { startBridge, type RunningBridge } from '../main.ts';
 import { createLogger, type Logger } from '../observability/logger.ts';
 import type { Redactor } from '../observability/redact.ts';
-import { ensureRedis, type RedisEndpoint } from '../runtime/local-redis.ts';
+import { deleteKeysWithPrefix, ensureRedis, type RedisEndpoint } from '../runtime/local-redis.ts';
 import { FlowCounters } from './flow-counters.ts';
 import { progressLine } from './progress-line.ts';
 
@@ -60,7 +60,10 @@ export async function runDemo(options: RunDemoOptions): Promise<void> {
     let config = options.config;
     const logger: Logger = createLogger({ level: onOrg ? config.log.level : config.demo.logLevel, format: config.log.format, redactor: options.redactor });
     const running: Running = { redis: await ensureRedis(config.redis.url, { startLocalIfMissing: config.redis.startLocalIfMissing && !onOrg }) };
-    config = { ...config, redis: { ...config.redis, url: running.redis.url } };
+    // An emulated org lives only as long as this run, so its queues, checkpoints and leases get a
+    // namespace of their own, removed at the end: a later run must not see this org's job IDs.
+    const demoPrefix = onOrg ? undefined : `{omsb-demo-${Date.now().toString(36)}-${process.pid}}`;
+    config = { ...config, redis: { ...config.redis, url: running.redis.url, prefix: demoPrefix ?? config.redis.prefix } };
     if (running.redis.started) out.write(`Started a private redis-server at ${running.redis.url}\n`);
     const counters = new FlowCounters();
     let ticker: NodeJS.Timeout | undefined;
@@ -69,6 +72,7 @@ export async function runDemo(options: RunDemoOptions): Promise<void> {
         running.feeder?.stop();
         await running.bridge?.stop(5000);
         await running.emulator?.stop();
+        if (demoPrefix) await deleteKeysWithPrefix(running.redis.url, demoPrefix).catch(() => 0);
         await running.redis.close();
     };
     try {

@@ -84,3 +84,23 @@ export async function ensureRedis(url: string, options: { startLocalIfMissing: b
         }
     };
 }
+
+/** Deletes every key under a prefix (the demo's run-scoped namespace); SCAN-based, so it never blocks Redis. */
+export async function deleteKeysWithPrefix(url: string, prefix: string): Promise<number> {
+    const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    client.on('error', () => undefined);
+    let deleted = 0;
+    try {
+        await client.connect();
+        const pattern = `${prefix.replace(/([*?[\]\\])/g, '\\$1')}*`;
+        let cursor = '0';
+        do {
+            const [next, keys] = await client.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+            cursor = next;
+            if (keys.length) deleted += await client.unlink(...keys);
+        } while (cursor !== '0');
+    } finally {
+        client.disconnect();
+    }
+    return deleted;
+}

@@ -19,7 +19,8 @@ export class LookupIndex {
 
     /** Records one applied record version; the store calls it for every write, in commit order. */
     track(objectName: string, previous: SObjectRecord | undefined, record: SObjectRecord): void {
-        if (!this.positions.has(record.Id)) this.positions.set(record.Id, this.nextPosition++);
+        // No previous version means the store has just added the record at the end of its insertion order.
+        if (previous === undefined) this.positions.set(record.Id, this.nextPosition++);
         const fields = this.byLookup.get(objectName);
         if (!fields) return;
         for (const [field, groups] of fields) {

@@ -30,6 +30,12 @@ export function subjectOf(event: QueuedSalesforceEvent): EventSubject | { ignore
     if (event.channel.endsWith('/FOStatusChangedEvent')) {
         const foId = str(p.FulfillmentOrderId);
         if (!foId) return { ignored: 'FOStatusChangedEvent without FulfillmentOrderId' };
+        // Only allocation and cancellation concern the warehouse; other moves (often the bridge's own
+        // Fulfilled) need no read of the order. Without a category the order is read and decided on.
+        const category = str(p.NewStatusCategory)?.toUpperCase();
+        if (category && category !== 'ACTIVATED' && category !== 'CANCELLED') {
+            return { ignored: `fulfillment order moved to ${str(p.NewStatus) ?? category}: nothing for the warehouse` };
+        }
         return { fulfillmentOrderIds: [foId], orderSummaryId: str(p.OrderSummaryId), facts: { channel: event.channel, committedAt } };
     }
     if (event.channel.endsWith('/OMS_Resend_Request__e')) {
