@@ -48,6 +48,10 @@ export interface RunningBridge {
     writer: WritebackBatcher;
     /** The newest `Sforce-Limit-Info` seen (API calls used and allowed). */
     limitInfo(): LimitInfo | undefined;
+    /** Salesforce write-back calls and the records they carried, by operation (for API-budget reports). */
+    writeStats: Map<string, { calls: number; records: number }>;
+    /** Starts the workers when the bridge was started without them (`run.workers: false`). */
+    startWorkers(): Promise<void>;
     /** Dead-lettered jobs across the bridge's queues. */
     deadLetterCount(): Promise<number>;
     stop(graceMs?: number): Promise<void>;
@@ -85,10 +89,18 @@ export async function startBridge(options: StartBridgeOptions): Promise<RunningB
             ? 1 - lastLimit.apiUsed / lastLimit.apiLimit < config.flows.apiBudgetLowShare
             : false;
     const rest = jsforceRestPort(salesforce.connection);
+    const writeStats = new Map<string, { calls: number; records: number }>();
     const writer = new WritebackBatcher(rest, {
         windowMs: config.flows.writebackWindowMs,
         lowBudgetWindowMs: config.flows.lowBudgetWindowMs,
-        budgetLow
+        budgetLow,
+        onCall: (op, records) => {
+            const key = op.kind === 'update' ? `update ${op.objectName}` : `upsert ${op.objectName}.${op.externalIdField}`;
+            const stat = writeStats.get(key) ?? { calls: 0, records: 0 };
+            stat.calls++;
+            stat.records += records;
+            writeStats.set(key, stat);
+        }
     });
     const som = new SomClient(rest);
     const reporter = new SalesforceProcessExceptionReporter(salesforce.connection);
@@ -120,10 +132,14 @@ export async function startBridge(options: StartBridgeOptions): Promise<RunningB
     registerOrderToCash(host, deps);
     const disconnectWarehouse = connectWarehouseEvents(deps, host.producer);
     await adapters.start();
-    if (run.workers) {
+    let workersStarted = false;
+    const startWorkers = async () => {
+        if (workersStarted) return;
+        workersStarted = true;
         await host.start();
         sla.startScanning();
-    }
+    };
+    if (run.workers) await startWorkers();
     const billing = new BillingDocumentPoller({
         som,
         producer: host.producer,
@@ -173,6 +189,8 @@ export async function startBridge(options: StartBridgeOptions): Promise<RunningB
         som,
         writer,
         limitInfo: () => lastLimit,
+        writeStats,
+        startWorkers,
         async deadLetterCount() {
             const counts = await Promise.all(host.queues().map((q) => q.getFailedCount()));
             return counts.reduce((a, b) => a + b, 0);

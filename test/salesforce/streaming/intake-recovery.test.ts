@@ -135,10 +135,11 @@ describe('intake recovery against a Bayeux server', function () {
         await service.start();
         await until(subscribed(service), 'subscription');
         const commit = Date.now();
-        org.publishData(CDC, {
-            event: { replayId: 0 },
-            payload: { ChangeEventHeader: { entityName: 'FulfillmentOrder', recordIds: ['0a3000000000001AAA'], changeType: 'UPDATE', changeOrigin: 'x', transactionKey: 'tx-a', sequenceNumber: 1, commitTimestamp: commit, changedFields: ['Status'] } }
-        });
+        org.publish(
+            CDC,
+            { ChangeEventHeader: { entityName: 'FulfillmentOrder', recordIds: ['0a3000000000001AAA'], changeType: 'UPDATE', changeOrigin: 'x', transactionKey: 'tx-a', sequenceNumber: 1, commitTimestamp: commit, changedFields: ['Status'] } },
+            {}
+        );
         await until(async () => (await jobIds()).length === 1, 'cdc job');
         await service.stop();
         opened.length = 0;

@@ -66,7 +66,9 @@ export class FakeStreamingOrg {
         const tokenOf = (request: IncomingMessage | undefined) => String(request?.headers?.authorization ?? '').replace(/^OAuth /, '');
         adapter.addExtension({
             incoming: (message: Msg, request: IncomingMessage | undefined, callback: (m: Msg) => void) => {
-                if (message.channel === '/meta/handshake' && !this.tokens.has(tokenOf(request))) {
+                if (!request) {
+                    // The adapter's own in-process client (used to publish) needs no token.
+                } else if (message.channel === '/meta/handshake' && !this.tokens.has(tokenOf(request))) {
                     message.error = '403::Handshake denied';
                 } else if (message.channel === '/meta/subscribe' && message.subscription) {
                     const replay = Number((message.ext?.replay as Record<string, unknown> | undefined)?.[message.subscription] ?? -1);
@@ -89,7 +91,7 @@ export class FakeStreamingOrg {
                 if (message.channel === '/meta/handshake' && message.successful === false) {
                     message.ext = { sfdc: { failureReason: '401::Authentication invalid' } };
                 }
-                if (message.channel === '/meta/connect' && message.clientId) {
+                if (request && message.channel === '/meta/connect' && message.clientId) {
                     if (this.forgotten.has(message.clientId)) {
                         Object.assign(message, { successful: false, error: '403::Unknown client', advice: { reconnect: 'handshake', interval: 0 } });
                     } else if (!this.tokens.has(tokenOf(request))) {

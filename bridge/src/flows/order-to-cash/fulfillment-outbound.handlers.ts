@@ -46,9 +46,10 @@ export function cancelHandler(deps: OrderToCashDeps): JobHandler<'wms.cancel'> {
         );
         if (result.status === 'too_late') {
             // The goods are already picked: saying "cancelled" would be a lie, so a person must decide.
+            // Kept short: the ProcessException Message (255 characters) must still hold the advice.
             throw new PermanentError(
                 'REJECTED',
-                `Fulfillment order ${String(record?.FulfillmentOrderNumber ?? foId)} was cancelled in Salesforce after the warehouse had ${result.stage} it; stop the parcel with the warehouse or process a return.`,
+                `${String(record?.FulfillmentOrderNumber ?? foId)} was cancelled after the warehouse ${result.stage} it: stop the parcel or process a return.`,
                 { context: { recordId: foId, adapter: deps.wms.name } }
             );
         }
@@ -72,7 +73,7 @@ export function updateShipToHandler(deps: OrderToCashDeps): JobHandler<'wms.upda
         if (result.status === 'too_late') {
             throw new PermanentError(
                 'REJECTED',
-                `The ship-to address of ${model.number} changed after the warehouse had ${result.stage} it; contact the carrier to redirect the parcel.`,
+                `${model.number}: ship-to changed after the warehouse ${result.stage} it: ask the carrier to redirect the parcel.`,
                 { context: { recordId: foId, adapter: deps.wms.name } }
             );
         }

@@ -47,3 +47,11 @@ export interface OrderToCashDeps {
 export function orderIndexKey(prefix: string): string {
     return `${prefix}:fo-order-summary`;
 }
+
+/**
+ * Redis hash of fulfilment orders the bridge itself emptied with `cancel-item` after the warehouse
+ * short-picked every unit: their cancellation needs nothing from the warehouse, which already knows.
+ */
+export function shortPickedOutKey(prefix: string): string {
+    return `${prefix}:fo-short-picked-out`;
+}

@@ -6,7 +6,7 @@
 import { PermanentError } from '../../errors/index.ts';
 import type { JobHandler } from '../../queue/job-handler.ts';
 import { decideFulfillmentAction, type FulfillmentOrderState } from './fulfillment-decision.ts';
-import { orderIndexKey, type OrderToCashDeps } from './order-to-cash-deps.ts';
+import { orderIndexKey, shortPickedOutKey, type OrderToCashDeps } from './order-to-cash-deps.ts';
 import { subjectOf } from './salesforce-event-facts.ts';
 
 const JOB_FOR = { submit: 'wms.submit', cancel: 'wms.cancel', 'update-ship-to': 'wms.update-ship-to' } as const;
@@ -30,6 +30,10 @@ export function salesforceEventHandler(deps: OrderToCashDeps): JobHandler<'sf.ev
             const action = decideFulfillmentAction(fo, subject.facts);
             if (action.kind === 'none') {
                 outcomes[foId] = action.reason;
+                continue;
+            }
+            if (action.kind === 'cancel' && (await deps.redis.hexists(shortPickedOutKey(deps.prefix), fo.Id))) {
+                outcomes[foId] = 'cancelled by the bridge after the warehouse short-picked every unit';
                 continue;
             }
             await deps.redis.hset(orderIndexKey(deps.prefix), fo.Id, fo.OrderSummaryId);

@@ -10,7 +10,7 @@ import { shipmentToSalesforce } from '../../mappings/salesforce/shipment-to-sale
 import type { JobContext, JobHandler } from '../../queue/job-handler.ts';
 import { loadFulfillmentOrder } from './fulfillment-order-loader.ts';
 import { movesForward } from './integration-status.ts';
-import type { OrderToCashDeps } from './order-to-cash-deps.ts';
+import { shortPickedOutKey, type OrderToCashDeps } from './order-to-cash-deps.ts';
 import { assertWritten } from './writeback-result.ts';
 
 const PROGRESS_STATUS = { acknowledged: 'Acknowledged', picked: 'Picking', packed: 'Packed' } as const;
@@ -66,15 +66,16 @@ async function applyShipment(deps: OrderToCashDeps, event: ShippedEvent, ctx: Jo
     }
     const { shipment, items, completesOrder } = mapped.value;
     const { attributes: _a, ...shipmentFields } = shipment;
-    const shipmentId = assertWritten(
-        await deps.writer.upsert('Shipment', 'WMS_Shipment_Id__c', shipmentFields),
-        `shipment ${event.shipment.wmsShipmentId}`
-    );
+    const shipmentWrite = await deps.writer.upsert('Shipment', 'WMS_Shipment_Id__c', shipmentFields);
+    const shipmentId = assertWritten(shipmentWrite, `shipment ${event.shipment.wmsShipmentId}`);
     deps.progress?.milestone('shipped', { fulfillmentOrderId: foId });
+    // ShipmentItem.ShipmentId can be set on create only: items a repeated confirmation already wrote are
+    // updated without it (Salesforce refuses the whole record otherwise).
+    const written = shipmentWrite.created === false ? await existingShipmentItems(deps, shipmentId) : new Set<string>();
     await Promise.all(
         items.map(async ({ attributes: _i, Shipment: _parent, ...item }) =>
             assertWritten(
-                await deps.writer.upsert('ShipmentItem', 'WMS_Shipment_Item_Id__c', { ...item, ShipmentId: shipmentId }),
+                await deps.writer.upsert('ShipmentItem', 'WMS_Shipment_Item_Id__c', written.has(item.WMS_Shipment_Item_Id__c) ? item : { ...item, ShipmentId: shipmentId }),
                 `shipment item ${item.WMS_Shipment_Item_Id__c}`
             )
         )
@@ -90,11 +91,27 @@ async function applyShipment(deps: OrderToCashDeps, event: ShippedEvent, ctx: Jo
     await deps.sla?.complete('writeback', foId);
     deps.progress?.milestone('written-back', { fulfillmentOrderId: foId });
     if (!completesOrder) return { shipmentId, partial: true };
-    const invoiceId = await deps.som.createInvoice(foId);
-    await deps.som.ensureFunds(model.orderSummaryId, invoiceId);
-    deps.progress?.milestone('invoiced', { fulfillmentOrderId: foId });
+    const { invoiceId, created, balance } = await deps.som.createInvoice(foId);
+    // A repeat finds the invoice from before: funds are asked for only while some are still owed.
+    if (created || balance === undefined || balance > 0) await deps.som.ensureFunds(model.orderSummaryId, invoiceId);
+    if (created) deps.progress?.milestone('invoiced', { fulfillmentOrderId: foId });
     await ctx.enqueue('erp-invoice', 'erp.post-invoice', { invoiceId, orderSummaryId: model.orderSummaryId, committedAt: ctx.payload.committedAt });
     return { shipmentId, invoiceId };
+}
+
+/** Units the fulfilment order still holds once the short-picked quantities are cancelled. */
+function unitsLeftAfter(fo: Record<string, unknown>, event: ShortPickedEvent): number {
+    const lines = (fo.FulfillmentOrderLineItems as { records?: { Quantity?: unknown; TypeCode?: unknown }[] } | null | undefined)?.records ?? [];
+    // Charge lines (delivery) never reach the warehouse, so they do not keep the order alive.
+    const held = lines.filter((line) => line.TypeCode !== 'Charge').reduce((sum, line) => sum + (Number(line.Quantity) || 0), 0);
+    return held - event.lines.reduce((sum, line) => sum + line.quantityShort, 0);
+}
+
+async function existingShipmentItems(deps: OrderToCashDeps, shipmentId: string): Promise<Set<string>> {
+    const rows = await deps.som.queryAll<{ WMS_Shipment_Item_Id__c?: string | null }>(
+        `SELECT WMS_Shipment_Item_Id__c FROM ShipmentItem WHERE ShipmentId = '${shipmentId}'`
+    );
+    return new Set(rows.map((r) => r.WMS_Shipment_Item_Id__c).filter((v): v is string => typeof v === 'string'));
 }
 
 async function applyShortPick(deps: OrderToCashDeps, event: ShortPickedEvent, ctx: JobContext<'wms.event'>) {
@@ -104,6 +121,7 @@ async function applyShortPick(deps: OrderToCashDeps, event: ShortPickedEvent, ct
     const summary = event.lines.map((l) => `${l.quantityShort} of ${l.sku}`).join(', ');
     const number = String(fo.FulfillmentOrderNumber ?? foId);
     if (deps.shortPickPolicy === 'cancel-item') {
+        if (unitsLeftAfter(fo, event) <= 0) await deps.redis.hset(shortPickedOutKey(deps.prefix), foId, event.eventId);
         await deps.som.cancelItems(
             foId,
             event.lines.map((l) => ({ fulfillmentOrderLineItemId: l.fulfillmentOrderLineId, quantity: l.quantityShort }))

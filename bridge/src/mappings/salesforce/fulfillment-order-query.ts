@@ -25,7 +25,10 @@ export const FULFILLMENT_ORDER_FIELDS = [
     'DeliveryMethod.ClassOfService',
     'FulfilledFromLocationId',
     'FulfilledFromLocation.Name',
-    'FulfilledFromLocation.ExternalReference'
+    'FulfilledFromLocation.ExternalReference',
+    // The bridge's own state on the order: the order-to-cash decision (send, cancel, re-address) reads it.
+    'WMS_Order_Number__c',
+    'Integration_Status__c'
 ] as const;
 
 export const FULFILLMENT_ORDER_LINE_FIELDS = [

@@ -129,7 +129,8 @@ export class IntakeService {
         const { config, logger, redis, queue, tokenManager, metrics } = this.deps;
         logger.info({ leaseToken, channels: config.streaming.channels }, 'intake lease acquired; subscribing');
         const pump = new IntakePump({ redis, inboxKey: this.store.keys.inbox, queue, batchSize: config.intake.pumpBatchSize, logger });
-        let supervisor: StreamSupervisor | undefined;
+        // The processor reports store failures to the supervisor built right after it.
+        const link: { supervisor?: StreamSupervisor } = {};
         const reconcile = async (channel: string, entityName: string, since: number, reason: 'gap-overflow' | 'stale-replay') => {
             const jobs = await reconcileEntity({ channel, entityName, since, reason, receivedAt: Date.now() }, this.deps.soql);
             metrics?.onReconciled?.(channel, entityName, jobs.length);
@@ -145,9 +146,9 @@ export class IntakeService {
             reconcile,
             jobDefaults: { attempts: config.queues.attempts },
             onCommitted: () => pump.nudge(),
-            onStoreFailure: (err) => supervisor?.storeFailureSink(err)
+            onStoreFailure: (err) => link.supervisor?.storeFailureSink(err)
         });
-        supervisor = new StreamSupervisor({
+        const supervisor = new StreamSupervisor({
             channels: config.streaming.channels,
             transportFactory: this.deps.transportFactory,
             tokenManager,
@@ -177,6 +178,7 @@ export class IntakeService {
                 this.tick = this.tick.then(() => this.endTerm('fenced write'));
             }
         });
+        link.supervisor = supervisor;
         this.term = { supervisor, processor, pump, lastRenewOk: Date.now() };
         pump.start();
         supervisor.start();

@@ -23,6 +23,14 @@ export interface ConnectResult {
 
 export type SfRecord = Record<string, unknown> & { Id: string };
 
+/** The invoice of a fulfilment order: made by this call, or found from before (with its open balance). */
+export interface CreatedInvoice {
+    invoiceId: string;
+    created: boolean;
+    /** Open balance of an invoice found from before (undefined when unknown). */
+    balance?: number;
+}
+
 const ID = /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/;
 
 function requireId(id: string, what: string): string {
@@ -80,14 +88,19 @@ export class SomClient {
         return record;
     }
 
-    /** Connect `create-invoice` for a fulfilment order; returns the new (or, on a repeat, the existing) invoice ID. */
-    async createInvoice(fulfillmentOrderId: string): Promise<string> {
+    /**
+     * Connect `create-invoice` for a fulfilment order. On a repeat (a retried job, a repeated shipment
+     * confirmation) it returns the invoice made before with its balance, so the caller does not ask
+     * for funds that were already captured.
+     */
+    async createInvoice(fulfillmentOrderId: string): Promise<CreatedInvoice> {
         const foId = requireId(fulfillmentOrderId, 'FulfillmentOrder ID');
         const result = await this.connect(`/commerce/fulfillment/fulfillment-orders/${foId}/actions/create-invoice`, {});
-        if (result.success && typeof result.invoiceId === 'string') return result.invoiceId;
-        // A retried job finds the invoice already made: read it instead of failing.
-        const [fo] = await this.queryAll<{ InvoiceId?: string | null }>(`SELECT InvoiceId FROM FulfillmentOrder WHERE Id = '${foId}'`);
-        if (fo?.InvoiceId) return fo.InvoiceId;
+        if (result.success && typeof result.invoiceId === 'string') return { invoiceId: result.invoiceId, created: true };
+        const [fo] = await this.queryAll<{ InvoiceId?: string | null; Invoice?: { Balance?: number | null } | null }>(
+            `SELECT InvoiceId, Invoice.Balance FROM FulfillmentOrder WHERE Id = '${foId}'`
+        );
+        if (fo?.InvoiceId) return { invoiceId: fo.InvoiceId, created: false, balance: fo.Invoice?.Balance ?? undefined };
         throw connectFailure('create-invoice', foId, result);
     }
 

@@ -67,6 +67,8 @@ export class CometdTransport implements EventTransport {
         const endpoint = `${this.options.instanceUrl.replace(/\/+$/, '')}/cometd/${this.options.apiVersion}`;
         const client = new faye.Client(endpoint, { timeout: this.options.timeoutSeconds ?? 130, retry: 1 });
         this.client = client;
+        // Salesforce serves long-polling only; faye would otherwise try a WebSocket first.
+        (client as unknown as { disable(feature: string): void }).disable('websocket');
         client.setHeader('Authorization', `OAuth ${this.options.accessToken}`);
         const fail = (failure: TransportFailure) => {
             if (this.failed || this.dead) return;
