@@ -5,10 +5,14 @@
  * Everything else receives what it needs; nothing else constructs the world.
  */
 import type { BridgeConfig } from './config/schema.ts';
-import { createAdapters, type AdapterSet } from './adapters/create-adapters.ts';
 import { createBoardRouter } from './board/board-router.ts';
+import type { AdapterSet } from './adapters/create-adapters.ts';
+import type { FlowProgress } from './flows/order-to-cash/order-to-cash-deps.ts';
+import { createOrderToCashRuntime } from './flows/order-to-cash/order-to-cash-runtime.ts';
+import type { LimitInfo } from './salesforce/salesforce-connection.ts';
+import type { SomClient } from './salesforce/som/som-client.ts';
+import type { WritebackBatcher } from './salesforce/writeback/writeback-batcher.ts';
 import { BillingDocumentPoller } from './flows/order-to-cash/billing-document-poller.ts';
-import type { FlowProgress, OrderToCashDeps } from './flows/order-to-cash/order-to-cash-deps.ts';
 import { registerOrderToCash } from './flows/order-to-cash/register-order-to-cash.ts';
 import { connectWarehouseEvents } from './flows/order-to-cash/warehouse-event-intake.ts';
 import { createHttpServer, type HttpServer } from './http/http-server.ts';
@@ -16,17 +20,9 @@ import type { Logger } from './observability/logger.ts';
 import { bridgeMetrics } from './observability/bridge-metrics.ts';
 import type { Redactor } from './observability/redact.ts';
 import { checkRedisSettings } from './ops/redis-check.ts';
-import { SalesforceProcessExceptionReporter } from './ops/salesforce-process-exception-reporter.ts';
-import { SlaTracker } from './ops/sla-tracker.ts';
 import { createRedisClient, redisOptionsFromUrl } from './queue/redis-connection.ts';
 import { WorkerHost } from './queue/worker-host.ts';
-import { TokenManager } from './salesforce/auth/token-manager.ts';
-import { createTokenSource } from './salesforce/auth/token-sources.ts';
 import { startIntake, type IntakeHandle } from './salesforce/intake/start-intake.ts';
-import { createSalesforceConnection, type LimitInfo } from './salesforce/salesforce-connection.ts';
-import { SomClient } from './salesforce/som/som-client.ts';
-import { jsforceRestPort } from './salesforce/writeback/rest-port.ts';
-import { WritebackBatcher } from './salesforce/writeback/writeback-batcher.ts';
 
 export interface StartBridgeOptions {
     config: BridgeConfig;
@@ -68,44 +64,10 @@ export async function startBridge(options: StartBridgeOptions): Promise<RunningB
         throw new Error(redisCheck.errors.join('\n'));
     }
 
-    const tokenManager = new TokenManager(createTokenSource(config.salesforce), {
-        renewBeforeSeconds: config.salesforce.auth.renewBeforeSeconds,
-        redactor
-    });
-    let lastLimit: LimitInfo | undefined;
-    const onLimitInfo = (info: LimitInfo) => {
-        lastLimit = info;
-        bridgeMetrics.recordSalesforceLimitInfo(info.raw);
-    };
-    const salesforce = await createSalesforceConnection({
-        tokenManager,
-        apiVersion: config.salesforce.apiVersion,
-        callOptionsClient: config.salesforce.callOptionsClient,
-        instanceUrl: config.salesforce.instanceUrl,
-        onLimitInfo
-    });
-    const budgetLow = () =>
-        lastLimit?.apiUsed !== undefined && lastLimit.apiLimit
-            ? 1 - lastLimit.apiUsed / lastLimit.apiLimit < config.flows.apiBudgetLowShare
-            : false;
-    const rest = jsforceRestPort(salesforce.connection);
-    const writeStats = new Map<string, { calls: number; records: number }>();
-    const writer = new WritebackBatcher(rest, {
-        windowMs: config.flows.writebackWindowMs,
-        lowBudgetWindowMs: config.flows.lowBudgetWindowMs,
-        budgetLow,
-        onCall: (op, records) => {
-            const key = op.kind === 'update' ? `update ${op.objectName}` : `upsert ${op.objectName}.${op.externalIdField}`;
-            const stat = writeStats.get(key) ?? { calls: 0, records: 0 };
-            stat.calls++;
-            stat.records += records;
-            writeStats.set(key, stat);
-        }
-    });
-    const som = new SomClient(rest);
-    const reporter = new SalesforceProcessExceptionReporter(salesforce.connection);
-    const adapters = createAdapters(config, { redis, logger });
-    const sla = new SlaTracker({ redis, prefix: config.redis.prefix, logger, metrics: bridgeMetrics, reporter, sla: config.sla });
+    const runtime = await createOrderToCashRuntime({ config, logger, redactor, redis, progress: options.progress });
+    const { deps, tokenManager, adapters, reporter, sla, writeStats } = runtime;
+    const { som, writer } = deps;
+    const onLimitInfo = runtime.onLimitInfo;
 
     const host = new WorkerHost({
         connection: redisOptionsFromUrl(config.redis.url),
@@ -116,22 +78,8 @@ export async function startBridge(options: StartBridgeOptions): Promise<RunningB
         redactor,
         reporter
     });
-    const deps: OrderToCashDeps = {
-        som,
-        writer,
-        wms: adapters.wms,
-        erp: adapters.erp,
-        mapping: adapters.mapping,
-        reporter,
-        redis,
-        prefix: config.redis.prefix,
-        shortPickPolicy: config.flows.shortPick,
-        progress: options.progress,
-        sla
-    };
     registerOrderToCash(host, deps);
     const disconnectWarehouse = connectWarehouseEvents(deps, host.producer);
-    await adapters.start();
     let workersStarted = false;
     const startWorkers = async () => {
         if (workersStarted) return;
@@ -188,7 +136,7 @@ export async function startBridge(options: StartBridgeOptions): Promise<RunningB
         adapters,
         som,
         writer,
-        limitInfo: () => lastLimit,
+        limitInfo: runtime.limitInfo,
         writeStats,
         startWorkers,
         async deadLetterCount() {
@@ -201,12 +149,8 @@ export async function startBridge(options: StartBridgeOptions): Promise<RunningB
                 await billing.stop();
                 disconnectWarehouse();
                 await host.close(graceMs);
-                await writer.flush();
-                await sla.stop();
-                await adapters.close();
+                await runtime.close();
                 await http?.server.close();
-                salesforce.dispose();
-                tokenManager.stop();
                 redis.disconnect();
             })();
             return stopping;

@@ -28,6 +28,7 @@ describe('e2e: order to cash — cancellations, short picks, rejections', functi
         await waitUntil('the warehouse to cancel the order', () => harness.wms.warehouse.get(foId)?.stage === 'cancelled');
 
         // Nothing moves any more and nobody is bothered.
+        await harness.waitForQueuesIdle('sf-events', 'wms-outbound');
         expect(harness.wms.warehouse.advance(foId)).to.equal('cancelled');
         expect(harness.shipmentsOf(foId)).to.deep.equal([]);
         expect(harness.processExceptionsOf(orderSummaryId)).to.deep.equal([]);
@@ -50,7 +51,11 @@ describe('e2e: order to cash — cancellations, short picks, rejections', functi
         expect(String(exception.Message), 'the advice is not cut off').to.not.include('…');
         expect(harness.wms.warehouse.get(foId)?.stage, 'the goods are still on their way').to.equal('picked');
 
-        const dead = await harness.deadLetters().list({ queue: 'wms-outbound' });
+        // The exception is raised just before the job lands in the failed set.
+        const dead = await waitUntil('the cancel job dead-lettered', async () => {
+            const found = await harness.deadLetters().list({ queue: 'wms-outbound' });
+            return found.length > 0 ? found : undefined;
+        });
         expect(dead).to.have.length(1);
         expect(dead[0].type).to.equal('wms.cancel');
         expect(dead[0].reason).to.match(/PermanentError REJECTED/);
@@ -117,8 +122,11 @@ describe('e2e: order to cash — cancellations, short picks, rejections', functi
         expect(invoice.ERP_Document_Number__c ?? null).to.equal(null);
         expect(harness.erp.book.size).to.equal(0);
         const dlq = harness.deadLetters();
-        const [dead] = await dlq.list({ queue: 'erp-invoice' });
-        expect(dead?.type).to.equal('erp.post-invoice');
+        const [dead] = await waitUntil('the invoice job dead-lettered', async () => {
+            const found = await dlq.list({ queue: 'erp-invoice' });
+            return found.length > 0 ? found : undefined;
+        });
+        expect(dead.type).to.equal('erp.post-invoice');
 
         harness.erp.openPeriod(period);
         await dlq.retry(dead.jobId, { queue: 'erp-invoice', by: 'e2e-test' });

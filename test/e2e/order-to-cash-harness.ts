@@ -259,6 +259,14 @@ export class OrderToCashHarness {
         await this.wms.idle();
     }
 
+    /** Resolves once the named queues hold no waiting, delayed or running job. */
+    waitForQueuesIdle(...queues: QueueName[]): Promise<true> {
+        return waitUntil(`queues ${queues.join(', ')} to be idle`, async () => {
+            const counts = await Promise.all(queues.map((q) => this.bridge.host.producer.queue(q).getJobCounts('waiting', 'active', 'delayed', 'prioritized')));
+            return counts.every((c) => Object.values(c).every((n) => n === 0));
+        });
+    }
+
     waitForProcessException(orderSummaryId: string, test: (pe: SObjectRecord) => boolean = () => true, options?: WaitOptions): Promise<SObjectRecord> {
         return waitUntil(`a ProcessException on ${orderSummaryId}`, () => this.processExceptionsOf(orderSummaryId).find(test), options);
     }

@@ -77,15 +77,7 @@ describe('e2e: order to cash — replayed events', function () {
         });
         await replayedUpTo(replayed);
         await waitUntil('the replayed events to run as jobs again', async () => (await completedEventJobs()) >= eventsBefore);
-        await waitUntil('the event queue to drain', async () => {
-            const counts = await harness.bridge.host.producer.queue('sf-events').getJobCounts('waiting', 'active', 'delayed', 'prioritized');
-            return Object.values(counts).every((n) => n === 0);
-        });
-        await waitUntil('the outbound queue to drain', async () => {
-            const counts = await harness.bridge.host.producer.queue('wms-outbound').getJobCounts('waiting', 'active', 'delayed', 'prioritized');
-            return Object.values(counts).every((n) => n === 0);
-        });
-
+        await harness.waitForQueuesIdle('sf-events', 'wms-outbound');
         for (const foId of foIds) {
             expect(harness.submissionsOf(foId), `submissions of ${foId} after the second replay`).to.have.length(1);
         }

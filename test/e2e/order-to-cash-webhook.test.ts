@@ -103,16 +103,6 @@ describe('e2e: order to cash — warehouse webhooks', function () {
         });
     }
 
-    /** Resolves once every job the webhooks caused has run (nothing waiting, delayed or active). */
-    async function settled(): Promise<void> {
-        await waitUntil('the bridge to finish the warehouse events', async () => {
-            const counts = await Promise.all(
-                (['wms-inbound', 'erp-invoice'] as const).map((q) => harness.bridge.host.producer.queue(q).getJobCounts('waiting', 'active', 'delayed', 'prioritized'))
-            );
-            return counts.every((c) => Object.values(c).every((n) => n === 0));
-        });
-    }
-
     beforeEach(async () => {
         vendor = new FakeRestWms(knownSkus);
         await vendor.http.start();
@@ -137,7 +127,7 @@ describe('e2e: order to cash — warehouse webhooks', function () {
         const retryTime = String(Math.floor(Date.now() / 1000) + 1);
         expect(await deliver({ body: shipped, timestamp: retryTime }), 'a re-sent event is accepted').to.equal(202);
         expect(await deliver({ body: shippedEvent(order, 3) }), 'a repeated confirmation is accepted').to.equal(202);
-        await settled();
+        await harness.waitForQueuesIdle('wms-inbound', 'erp-invoice');
 
         const shipments = harness.shipmentsOf(foId);
         expect(shipments).to.have.length(1);

@@ -1,5 +1,6 @@
 /** Polling with a deadline: the only way the end-to-end tests wait (they never assert on elapsed time). */
 
+/** How long to wait before failing (default 15 s) and how often to look (default 25 ms). */
 export interface WaitOptions {
     timeoutMs?: number;
     intervalMs?: number;
@@ -7,7 +8,7 @@ export interface WaitOptions {
 
 /**
  * Polls `probe` until it returns something other than undefined/false, and returns that. On the
- * deadline it fails with `what` and the last value or error seen, so a stuck flow says where it stuck.
+ * deadline it fails naming `what` and the last error the probe threw, so a stuck flow says where it stuck.
  */
 export async function waitUntil<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, options: WaitOptions = {}): Promise<T> {
     const deadline = Date.now() + (options.timeoutMs ?? 15_000);

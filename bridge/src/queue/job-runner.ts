@@ -50,6 +50,11 @@ function failureMessage(err: BridgeError, redactor: Redactor): string {
 export class JobRunner {
     constructor(private readonly deps: JobRunnerDeps) {}
 
+    /** Sets where dead-lettered jobs are reported, for hosts whose reporter is built after them. */
+    useReporter(reporter: ProcessExceptionReporter): void {
+        this.deps.reporter = reporter;
+    }
+
     async run(queueName: QueueName, job: Job<JobEnvelope>, token?: string): Promise<unknown> {
         const { deps } = this;
         const envelope = job.data;

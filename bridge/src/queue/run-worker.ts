@@ -46,7 +46,11 @@ export async function runWorker(options: RunWorkerOptions): Promise<{ stop: () =
         redactor: options.redactor,
         reporter: options.reporter
     });
-    for (const install of options.handlerSets) await install(host, { config, logger, redis });
+    const disposers: (() => Promise<void>)[] = [];
+    for (const install of options.handlerSets) {
+        const dispose = await install(host, { config, logger, redis, redactor: options.redactor });
+        if (dispose) disposers.push(dispose);
+    }
     if (host.queueNames().length === 0) {
         redis.disconnect();
         throw new Error('no job handlers are registered (bridge/src/queue/handler-sets.ts lists none), so this worker would do nothing');
@@ -69,7 +73,7 @@ export async function runWorker(options: RunWorkerOptions): Promise<{ stop: () =
         logger,
         steps: {
             closeWorkers: (grace) => host.close(grace),
-            closeOthers: [() => sla.stop(), async () => http?.close(), async () => void redis.disconnect()]
+            closeOthers: [...disposers, () => sla.stop(), async () => http?.close(), async () => void redis.disconnect()]
         }
     });
     // Shutting down ends the process (it is the CLI's worker); the returned stop() is for the CLI's own use.

@@ -76,6 +76,12 @@ export class WorkerHost {
         });
     }
 
+    /** Sets where dead-lettered jobs are reported, when the reporter needs services built after the host. */
+    useReporter(reporter: ProcessExceptionReporter): this {
+        this.runner.useReporter(reporter);
+        return this;
+    }
+
     /** Registers the handler of a job type; call before start(). */
     handle<T extends JobType>(jobType: T, handler: JobHandler<T>): this {
         if (this.workers.size) throw new Error(`handle(${jobType}) called after start(); register every handler first`);

@@ -1,0 +1,186 @@
+/**
+ * Runs the real intake (`startIntake`) against a running org emulator and real Redis, and reads what
+ * reached the `sf-events` queue. Each harness owns one emulator, one `useTestRedis()` prefix (used as
+ * `redis.prefix`) and one queue connection; `close()` releases all of them and every intake it started.
+ * Emulator windows and intake timings are shortened through options so recovery happens in seconds.
+ */
+import { Redis } from 'ioredis';
+import { Queue, type Job } from 'bullmq';
+import jsforce from 'jsforce';
+import type { Logger } from '../../../bridge/src/observability/logger.ts';
+import { createLogger } from '../../../bridge/src/observability/logger.ts';
+import { Redactor } from '../../../bridge/src/observability/redact.ts';
+import type { BridgeConfig } from '../../../bridge/src/config/schema.ts';
+import { startEmulator, type RunningEmulator, type StartEmulatorOptions } from '../../../bridge/src/emulator/start-emulator.ts';
+import { startIntake, SF_EVENTS_QUEUE, type IntakeHandle } from '../../../bridge/src/salesforce/intake/start-intake.ts';
+import type { SfEventJobData } from '../../../bridge/src/salesforce/intake/intake-job.ts';
+import { useTestRedis, type TestRedis } from '../../support/redis.ts';
+import { testConfig } from '../support/test-config.ts';
+
+export const API_VERSION = '66.0';
+export const RESEND_CHANNEL = '/event/OMS_Resend_Request__e';
+export const FO_CHANNEL = '/data/FulfillmentOrderChangeEvent';
+
+/** Streaming settings that make every recovery quick (the schema's minimum is 1000 ms for both). */
+export const QUICK_STREAMING = { silenceTimeoutMs: 20_000, leaseTtlMs: 1000, backoffBaseMs: 20, backoffMaxMs: 200 };
+
+/** Intake settings pointed at the emulator's integration user (JWT bearer, as `oms-bridge start` does). */
+export function emulatorIntakeConfig(emulator: RunningEmulator, prefix: string, overrides: Record<string, unknown> = {}): BridgeConfig {
+    const config = testConfig({ log: { level: 'silent' }, ...overrides });
+    return {
+        ...config,
+        redis: { ...config.redis, prefix, startLocalIfMissing: false },
+        salesforce: {
+            ...config.salesforce,
+            loginUrl: emulator.loginUrl,
+            instanceUrl: undefined,
+            auth: {
+                ...config.salesforce.auth,
+                flow: 'jwt',
+                clientId: emulator.credentials.clientId,
+                username: emulator.credentials.username,
+                privateKey: emulator.credentials.privateKeyPem,
+                privateKeyFile: undefined
+            }
+        }
+    };
+}
+
+/** Polls `probe` until it returns something other than undefined/false; fails naming `what` on the deadline. */
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 15_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    let lastError: unknown;
+    for (;;) {
+        try {
+            const value = await probe();
+            if (value !== undefined && value !== false) return value;
+        } catch (err) {
+            lastError = err;
+        }
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${lastError instanceof Error ? ` (last error: ${lastError.message})` : ''}`);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+}
+
+/** One captured log line (JSON parsed). */
+export type LogLine = Record<string, unknown> & { level: number; msg?: string };
+
+export interface IntakeHarnessOptions {
+    emulator?: StartEmulatorOptions;
+    /** Channels to subscribe (default the resend platform event and FulfillmentOrder changes). */
+    channels?: string[];
+    /** Extra `streaming` settings layered over QUICK_STREAMING. */
+    streaming?: Record<string, unknown>;
+    /** Extra `intake` settings. */
+    intake?: Record<string, unknown>;
+}
+
+export class IntakeHarness {
+    readonly logs: LogLine[] = [];
+    readonly logger: Logger;
+    readonly redactor = new Redactor();
+    config!: BridgeConfig;
+    emulator!: RunningEmulator;
+    redis!: TestRedis;
+    queue!: Queue;
+    private queueConnection!: Redis;
+    private readonly intakes: IntakeHandle[] = [];
+
+    private constructor(private readonly options: IntakeHarnessOptions) {
+        this.logger = createLogger({
+            level: process.env.TEST_LOG ?? 'debug',
+            format: 'json',
+            redactor: this.redactor,
+            destination: {
+                write: (line: string) => {
+                    this.logs.push(JSON.parse(line) as LogLine);
+                    if (process.env.TEST_LOG) process.stderr.write(line);
+                }
+            }
+        });
+    }
+
+    static async open(options: IntakeHarnessOptions = {}): Promise<IntakeHarness> {
+        const harness = new IntakeHarness(options);
+        harness.emulator = await startEmulator({ port: 0, mode: 'test', orders: 0, longPollTimeoutMs: 2000, reconnectWindowMs: 5000, ...options.emulator });
+        harness.redis = await useTestRedis('intake-emulator');
+        harness.config = emulatorIntakeConfig(harness.emulator, harness.redis.prefix, {
+            streaming: { channels: options.channels ?? [RESEND_CHANNEL, FO_CHANNEL], ...QUICK_STREAMING, ...options.streaming },
+            ...(options.intake ? { intake: options.intake } : {})
+        });
+        harness.config = { ...harness.config, redis: { ...harness.config.redis, url: harness.redis.url } };
+        harness.queueConnection = new Redis(harness.redis.url, { maxRetriesPerRequest: null });
+        harness.queue = new Queue(SF_EVENTS_QUEUE, { connection: harness.queueConnection, prefix: harness.redis.prefix });
+        return harness;
+    }
+
+    /** Starts an intake and waits until it leads with every channel subscribed. */
+    async startIntake(): Promise<IntakeHandle> {
+        const handle = await startIntake({ config: this.config, logger: this.logger, redactor: this.redactor });
+        this.intakes.push(handle);
+        await waitFor('intake subscribed to every channel', () => {
+            const status = handle.status();
+            return status.role === 'leader' && status.channels.every((c) => c.connected);
+        });
+        return handle;
+    }
+
+    async stopIntake(handle: IntakeHandle): Promise<void> {
+        const index = this.intakes.indexOf(handle);
+        if (index >= 0) this.intakes.splice(index, 1);
+        await handle.stop();
+    }
+
+    /** Every `sf.event` job on the queue, whatever its state. */
+    async jobs(): Promise<Job[]> {
+        return this.queue.getJobs(['waiting', 'delayed', 'active', 'completed', 'failed', 'prioritized', 'paused', 'waiting-children']);
+    }
+
+    /** The intake payload of every job. */
+    async payloads(): Promise<SfEventJobData[]> {
+        return (await this.jobs()).map((job) => (job.data as { payload: SfEventJobData }).payload);
+    }
+
+    /** Waits until the queue holds exactly `count` jobs, then checks no further job arrives in a short grace poll. */
+    async waitForJobCount(count: number, what: string, timeoutMs = 15_000): Promise<SfEventJobData[]> {
+        await waitFor(`${count} jobs on sf-events (${what})`, async () => (await this.jobs()).length >= count, timeoutMs);
+        return this.payloads();
+    }
+
+    /** A jsforce Connection for a user (no Sforce-Call-Options), via the client-credentials flow. */
+    async userConnection(): Promise<jsforce.Connection> {
+        const conn = new jsforce.Connection({
+            loginUrl: this.emulator.loginUrl,
+            version: API_VERSION,
+            oauth2: { loginUrl: this.emulator.loginUrl, clientId: this.emulator.credentials.clientId, clientSecret: this.emulator.credentials.clientSecret }
+        });
+        await conn.authorize({ grant_type: 'client_credentials' });
+        return conn;
+    }
+
+    /** Publishes one OMS_Resend_Request__e through the REST API; returns its EventUuid-less create result ID. */
+    async publishResend(conn: jsforce.Connection, reason: string): Promise<void> {
+        const result = await conn.sobject('OMS_Resend_Request__e').create({ Reason__c: reason });
+        if (!result.success) throw new Error(`publishing OMS_Resend_Request__e failed: ${JSON.stringify(result)}`);
+    }
+
+    /** POSTs to the emulator's admin API. */
+    async admin(path: string, body: unknown = {}): Promise<unknown> {
+        const response = await fetch(`${this.emulator.instanceUrl}/__emulator${path}`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(body)
+        });
+        const json = (await response.json()) as unknown;
+        if (!response.ok) throw new Error(`admin ${path} answered ${response.status}: ${JSON.stringify(json)}`);
+        return json;
+    }
+
+    async close(): Promise<void> {
+        for (const handle of this.intakes.splice(0)) await handle.stop().catch(() => undefined);
+        await this.queue?.close();
+        this.queueConnection?.disconnect();
+        await this.emulator?.stop();
+        await this.redis?.cleanup();
+    }
+}
