@@ -74,7 +74,7 @@ export function buildJob<T extends JobType>(
         payload: value,
         idempotencyKey,
         correlationId: options.correlationId,
-        orderKey: options.orderKey ?? orderSummaryId,
+        orderKey: options.orderKey ?? (def.serializePerOrder === false ? undefined : orderSummaryId),
         orderSummaryId,
         committedAt: committedAtOf(value),
         enqueuedAt: new Date().toISOString()

@@ -36,7 +36,7 @@ export interface JobRunnerDeps {
     metrics: BridgeMetrics;
     redactor: Redactor;
     reporter?: ProcessExceptionReporter;
-    /** Delay before a job whose order is busy is tried again (default 100 ms, plus up to 100 % jitter). */
+    /** Delay before a job whose order is busy is tried again (default 25 ms, plus up to 100 % jitter). */
     orderBusyDelayMs?: number;
     /** Aborted when the shutdown grace period ends. */
     shutdownSignal: AbortSignal;
@@ -64,7 +64,8 @@ export class JobRunner {
         }
         const lock = envelope.orderKey ? await deps.orderLock.tryAcquire(envelope.orderKey) : undefined;
         if (envelope.orderKey && !lock) {
-            const base = deps.orderBusyDelayMs ?? 100;
+            // Short: the other job of the order usually finishes within milliseconds; jitter spreads retries.
+            const base = deps.orderBusyDelayMs ?? 25;
             await job.moveToDelayed(Date.now() + base + Math.round(Math.random() * base), token);
             throw new DelayedError();
         }

@@ -23,6 +23,11 @@ export interface JobTypeDef<S extends z.ZodType = z.ZodType> {
     orderSummaryId?(payload: z.infer<S>): string | undefined;
     /** Record a ProcessException is attached to (default: the order summary). */
     attachedToId?(payload: z.infer<S>): string | undefined;
+    /**
+     * False for jobs that only read and enqueue (level-triggered, idempotent): they need not wait for
+     * other jobs of their order, and holding the order lock would only delay the jobs that do effects.
+     */
+    serializePerOrder?: boolean;
     /** ProcessException category when this job fails for good. */
     exceptionCategory: ExceptionCategory;
     /** One line for people: what the job does ("submit a fulfillment order to the WMS"). */
@@ -91,6 +96,7 @@ export const JOB_TYPES = {
         schema: sfEventPayload,
         describe: 'handle a Salesforce event',
         exceptionCategory: 'Order Activation',
+        serializePerOrder: false,
         // Platform events carry EventUuid; change events are identified by transaction + sequence + record.
         idempotencyKey: (p) =>
             p.eventUuid

@@ -14,6 +14,9 @@ import type { BridgeConfig } from '../../../bridge/src/config/schema.ts';
 import { startEmulator, type RunningEmulator, type StartEmulatorOptions } from '../../../bridge/src/emulator/start-emulator.ts';
 import { startIntake, SF_EVENTS_QUEUE, type IntakeHandle } from '../../../bridge/src/salesforce/intake/start-intake.ts';
 import type { SfEventJobData } from '../../../bridge/src/salesforce/intake/intake-job.ts';
+import { intakeKeys } from '../../../bridge/src/salesforce/intake/intake-keys.ts';
+import type { Checkpoint, IntakeException } from '../../../bridge/src/salesforce/intake/intake-store.ts';
+import { placeOrder, type PlacedOrder } from '../../../bridge/src/emulator/seed/place-order.ts';
 import { useTestRedis, type TestRedis } from '../../support/redis.ts';
 import { testConfig } from '../support/test-config.ts';
 
@@ -162,6 +165,38 @@ export class IntakeHarness {
     async publishResend(conn: jsforce.Connection, reason: string): Promise<void> {
         const result = await conn.sobject('OMS_Resend_Request__e').create({ Reason__c: reason });
         if (!result.success) throw new Error(`publishing OMS_Resend_Request__e failed: ${JSON.stringify(result)}`);
+    }
+
+    /** Places one storefront order in the emulator (order summary, fulfillment orders, their events). */
+    placeOrder(seed: number): PlacedOrder {
+        return placeOrder(this.emulator.store, { seed });
+    }
+
+    get keys() {
+        return intakeKeys(this.config.redis.prefix, this.config.streaming.channels);
+    }
+
+    /** Checkpoints as stored in Redis, by channel. */
+    async intakeCheckpoints(): Promise<Map<string, Checkpoint>> {
+        const all = await this.redis.client.hgetall(this.keys.checkpoints);
+        return new Map(Object.entries(all).map(([channel, json]) => [channel, JSON.parse(json) as Checkpoint]));
+    }
+
+    /** Parked events (visible exceptions), oldest first. */
+    async intakeExceptions(): Promise<IntakeException[]> {
+        const entries = await this.redis.client.xrange(this.keys.exceptions, '-', '+');
+        return entries.map(([, fields]) => JSON.parse(fields[fields.indexOf('data') + 1]) as IntakeException);
+    }
+
+    /** Recorded replay gaps, oldest first. */
+    async intakeGaps(): Promise<Record<string, string>[]> {
+        const entries = await this.redis.client.xrange(this.keys.gaps, '-', '+');
+        return entries.map(([, fields]) => Object.fromEntries(Array.from({ length: fields.length / 2 }, (_, i) => [fields[2 * i], fields[2 * i + 1]])));
+    }
+
+    /** Waits until the stored checkpoint of `channel` is `replayId` (everything up to it is durably queued). */
+    async waitForCheckpoint(channel: string, replayId: number | string, timeoutMs = 15_000): Promise<void> {
+        await waitFor(`checkpoint of ${channel} at ${replayId}`, async () => (await this.intakeCheckpoints()).get(channel)?.replayId === String(replayId), timeoutMs);
     }
 
     /** POSTs to the emulator's admin API. */

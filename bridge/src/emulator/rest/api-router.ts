@@ -95,6 +95,8 @@ export function createDispatcher(onUnexpected: UnexpectedErrorSink): { dispatch:
 
     const endpointOf = (method: string, path: string) => {
         const matched = match(method, path);
+        // Connect resources are served by their own router; name them by path with record IDs folded.
+        if (!matched && path.startsWith('/commerce/')) return `${method} ${path.replace(/\/[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?(?=\/|$)/g, '/{id}')}`;
         if (!matched || matched.kind === 'wrongMethod') return `${method} (unknown)`;
         return matched.route.label.replace('{method}', method).replace('{type}', matched.params.type ?? '{type}');
     };

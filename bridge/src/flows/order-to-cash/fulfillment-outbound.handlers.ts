@@ -21,6 +21,7 @@ export function submitHandler(deps: OrderToCashDeps): JobHandler<'wms.submit'> {
                 context: { recordId: foId, adapter: deps.wms.name }
             });
         }
+        deps.progress?.milestone('sent-to-wms', { fulfillmentOrderId: foId, orderSummaryId: ctx.payload.orderSummaryId });
         const written = await deps.writer.update('FulfillmentOrder', {
             Id: foId,
             ...(result.wmsOrderNumber ? { WMS_Order_Number__c: result.wmsOrderNumber } : {}),
@@ -31,7 +32,6 @@ export function submitHandler(deps: OrderToCashDeps): JobHandler<'wms.submit'> {
         });
         assertWritten(written, `the WMS order number of ${model.number}`);
         await deps.sla?.start('ack', foId, ctx.payload.orderSummaryId);
-        deps.progress?.milestone('sent-to-wms', { fulfillmentOrderId: foId, orderSummaryId: ctx.payload.orderSummaryId });
         return { wmsOrderNumber: result.wmsOrderNumber };
     };
 }
