@@ -44,6 +44,15 @@ export interface OrderToCashDeps {
 }
 
 /** Redis hash remembering which order summary a fulfilment order belongs to. */
+/**
+ * Redis key holding how far a fulfilment order has climbed the integration-status ladder; it expires
+ * after two weeks, far beyond any warehouse's redelivery of a late event.
+ */
+export function integrationLadderKey(prefix: string, fulfillmentOrderId: string): string {
+    return `${prefix}:fo-ladder:${fulfillmentOrderId}`;
+}
+export const LADDER_TTL_SECONDS = 14 * 24 * 3600;
+
 export function orderIndexKey(prefix: string): string {
     return `${prefix}:fo-order-summary`;
 }

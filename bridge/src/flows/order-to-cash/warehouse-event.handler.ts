@@ -10,7 +10,7 @@ import { shipmentToSalesforce } from '../../mappings/salesforce/shipment-to-sale
 import type { JobContext, JobHandler } from '../../queue/job-handler.ts';
 import { loadFulfillmentOrder } from './fulfillment-order-loader.ts';
 import { movesForward } from './integration-status.ts';
-import { shortPickedOutKey, type OrderToCashDeps } from './order-to-cash-deps.ts';
+import { integrationLadderKey, LADDER_TTL_SECONDS, shortPickedOutKey, type OrderToCashDeps } from './order-to-cash-deps.ts';
 import { assertWritten } from './writeback-result.ts';
 
 const PROGRESS_STATUS = { acknowledged: 'Acknowledged', picked: 'Picking', packed: 'Packed' } as const;
@@ -39,9 +39,11 @@ export function warehouseEventHandler(deps: OrderToCashDeps): JobHandler<'wms.ev
 async function applyProgress(deps: OrderToCashDeps, foId: string, status: string, wmsOrderNumber: string, ctx: JobContext<'wms.event'>) {
     // Any sign of life from the warehouse meets the acknowledgement deadline.
     await deps.sla?.complete('ack', foId);
-    const fo = await deps.som.getFulfillmentOrder(foId);
-    if (!fo) throw new PermanentError('NOT_FOUND', `The warehouse reported on FulfillmentOrder ${foId}, which does not exist`, { context: { recordId: foId } });
-    if (!movesForward(fo.Integration_Status__c as string | undefined, status)) return { skipped: `already ${String(fo.Integration_Status__c)}` };
+    // The ladder position is kept in Redis (jobs of one order never overlap), which spares a Salesforce
+    // read per warehouse event; it is advanced only after the write succeeded, so a retry writes again.
+    const ladderKey = integrationLadderKey(deps.prefix, foId);
+    const current = await deps.redis.get(ladderKey);
+    if (!movesForward(current, status)) return { skipped: `already ${current}` };
     const result = await deps.writer.update('FulfillmentOrder', {
         Id: foId,
         Integration_Status__c: status,
@@ -49,7 +51,8 @@ async function applyProgress(deps: OrderToCashDeps, foId: string, status: string
         Last_Sync_Time__c: new Date().toISOString(),
         Correlation_Id__c: ctx.correlationId
     });
-    assertWritten(result, `the ${status} status of ${String(fo.FulfillmentOrderNumber ?? foId)}`);
+    assertWritten(result, `the ${status} status of fulfillment order ${foId}`);
+    await deps.redis.set(ladderKey, status, 'EX', LADDER_TTL_SECONDS);
     if (status === 'Acknowledged') deps.progress?.milestone('acknowledged', { fulfillmentOrderId: foId });
     return { status };
 }
@@ -84,9 +87,11 @@ async function applyShipment(deps: OrderToCashDeps, event: ShippedEvent, ctx: Jo
     const status = completesOrder ? 'Shipped' : 'Partially Shipped';
     if (!alreadyClosed) {
         const update: Record<string, unknown> & { Id: string } = { Id: foId, Last_Sync_Time__c: new Date().toISOString() };
-        if (movesForward(record.Integration_Status__c as string | undefined, status) || status === 'Shipped') update.Integration_Status__c = status;
+        const climbs = movesForward(record.Integration_Status__c as string | undefined, status) || status === 'Shipped';
+        if (climbs) update.Integration_Status__c = status;
         if (completesOrder) update.Status = 'Fulfilled';
         assertWritten(await deps.writer.update('FulfillmentOrder', update, true), `the shipped status of ${model.number}`);
+        if (climbs) await deps.redis.set(integrationLadderKey(deps.prefix, foId), status, 'EX', LADDER_TTL_SECONDS);
     }
     await deps.sla?.complete('writeback', foId);
     deps.progress?.milestone('written-back', { fulfillmentOrderId: foId });

@@ -31,6 +31,15 @@ export interface CreatedInvoice {
     balance?: number;
 }
 
+function invoiceSoql(ids: string[]): string {
+    return (
+        'SELECT Id, DocumentNumber, InvoiceNumber, ReferenceEntityId, BillingAccountId, InvoiceDate, DueDate, ' +
+        'TotalAmount, TotalTaxAmount, TotalAmountWithTax, Status, Balance, ERP_Document_Number__c, ERP_Posting_Status__c, ' +
+        '(SELECT Id, Quantity, UnitPrice, LineAmount, ChargeAmount, TaxAmount, Type, Product2.Name, Product2.StockKeepingUnit, Product2.ProductCode FROM InvoiceLines) ' +
+        `FROM Invoice WHERE Id IN (${ids.map((id) => `'${id}'`).join(', ')})`
+    );
+}
+
 const ID = /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/;
 
 function requireId(id: string, what: string): string {
@@ -40,12 +49,17 @@ function requireId(id: string, what: string): string {
 
 export class SomClient {
     private readonly fulfillmentOrders: ReadCoalescer<SfRecord>;
+    private readonly invoices: ReadCoalescer<SfRecord>;
 
     constructor(
         private readonly rest: SalesforceRestPort,
         options: { coalesceWindowMs?: number } = {}
     ) {
         this.fulfillmentOrders = new ReadCoalescer((ids) => this.queryAll<SfRecord>(fulfillmentOrderSoql(ids)), {
+            windowMs: options.coalesceWindowMs ?? 10,
+            maxBatch: 200
+        });
+        this.invoices = new ReadCoalescer((ids) => this.queryAll<SfRecord>(invoiceSoql(ids)), {
             windowMs: options.coalesceWindowMs ?? 10,
             maxBatch: 200
         });
@@ -68,14 +82,9 @@ export class SomClient {
         return this.fulfillmentOrders.load(requireId(id, 'FulfillmentOrder ID'));
     }
 
-    async getInvoice(id: string): Promise<SfRecord | undefined> {
-        const [record] = await this.queryAll<SfRecord>(
-            'SELECT Id, DocumentNumber, InvoiceNumber, ReferenceEntityId, BillingAccountId, InvoiceDate, DueDate, ' +
-                'TotalAmount, TotalTaxAmount, TotalAmountWithTax, Status, ERP_Document_Number__c, ERP_Posting_Status__c, ' +
-                '(SELECT Id, Quantity, UnitPrice, LineAmount, ChargeAmount, TaxAmount, Type, Product2.Name, Product2.StockKeepingUnit, Product2.ProductCode FROM InvoiceLines) ' +
-                `FROM Invoice WHERE Id = '${requireId(id, 'Invoice ID')}'`
-        );
-        return record;
+    /** An invoice with its lines (coalesced with other invoice reads into one query). */
+    getInvoice(id: string): Promise<SfRecord | undefined> {
+        return this.invoices.load(requireId(id, 'Invoice ID'));
     }
 
     async getCreditMemo(id: string): Promise<SfRecord | undefined> {
