@@ -86,6 +86,10 @@ export async function runDemo(options: RunDemoOptions): Promise<void> {
         running.bridge = await startBridge({ config, logger, redactor: options.redactor, progress: counters });
         const http = running.bridge.http;
         if (http) out.write(`Board: http://${http.host}:${http.port}/board${config.http.board.localOnly ? ' (loopback only, no password)' : ''}  Metrics: http://${http.host}:${http.port}/metrics\n`);
+        // A first start subscribes for new events only (-1), so orders wait until every channel is live.
+        for (let waited = 0; waited < 30_000 && !running.bridge.intake?.status().channels.every((c) => c.connected); waited += 100) {
+            await new Promise((r) => setTimeout(r, 100));
+        }
         if (running.emulator && config.demo.ordersPerSecond > 0) {
             running.feeder = new OrderFeeder(running.emulator.store, {
                 ratePerSecond: config.demo.ordersPerSecond,

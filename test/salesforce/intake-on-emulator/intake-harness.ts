@@ -76,6 +76,23 @@ export interface IntakeHarnessOptions {
     streaming?: Record<string, unknown>;
     /** Extra `intake` settings. */
     intake?: Record<string, unknown>;
+    /** Redis to use instead of the shared test server (e.g. a private one the test stops and restarts). */
+    redisUrl?: string;
+}
+
+/** A unique prefix on a Redis the test controls, shaped like `useTestRedis()`'s answer. */
+async function prefixOn(url: string): Promise<TestRedis> {
+    const client = new Redis(url, { maxRetriesPerRequest: null });
+    client.on('error', () => undefined);
+    const prefix = `{test-intake-private-${process.pid}-${Date.now().toString(36)}}`;
+    return {
+        url,
+        prefix,
+        client,
+        async cleanup() {
+            client.disconnect();
+        }
+    };
 }
 
 export class IntakeHarness {
@@ -106,14 +123,17 @@ export class IntakeHarness {
     static async open(options: IntakeHarnessOptions = {}): Promise<IntakeHarness> {
         const harness = new IntakeHarness(options);
         harness.emulator = await startEmulator({ port: 0, mode: 'test', orders: 0, longPollTimeoutMs: 2000, reconnectWindowMs: 5000, ...options.emulator });
-        harness.redis = await useTestRedis('intake-emulator');
+        harness.redis = options.redisUrl ? await prefixOn(options.redisUrl) : await useTestRedis('intake-emulator');
         harness.config = emulatorIntakeConfig(harness.emulator, harness.redis.prefix, {
             streaming: { channels: options.channels ?? [RESEND_CHANNEL, FO_CHANNEL], ...QUICK_STREAMING, ...options.streaming },
             ...(options.intake ? { intake: options.intake } : {})
         });
         harness.config = { ...harness.config, redis: { ...harness.config.redis, url: harness.redis.url } };
         harness.queueConnection = new Redis(harness.redis.url, { maxRetriesPerRequest: null });
+        // Outage tests stop Redis on purpose; reads retry until it is back.
+        harness.queueConnection.on('error', () => undefined);
         harness.queue = new Queue(SF_EVENTS_QUEUE, { connection: harness.queueConnection, prefix: harness.redis.prefix });
+        harness.queue.on('error', () => undefined);
         return harness;
     }
 

@@ -49,6 +49,8 @@ export async function startIntake(deps: StartIntakeDeps): Promise<IntakeHandle> 
     const queueConnection = new Redis(config.redis.url, { maxRetriesPerRequest: null });
     queueConnection.on('error', (err: Error) => logger.debug({ err: err.message }, 'sf-events queue redis connection error'));
     const queue = new Queue(SF_EVENTS_QUEUE, { connection: queueConnection, prefix: config.redis.prefix });
+    // Without a listener BullMQ prints connection errors to stderr, past the logger and its redaction.
+    queue.on('error', (err: Error) => logger.debug({ err: err.message }, 'sf-events queue error'));
     let connection: Awaited<ReturnType<typeof createSalesforceConnection>> | undefined;
     const soql: SoqlRunner = async (query) => {
         connection ??= await createSalesforceConnection({
