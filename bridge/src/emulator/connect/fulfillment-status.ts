@@ -2,20 +2,11 @@
  * FulfillmentOrder Status → StatusCategory. Status is customizable per org; the category is fixed and is
  * what logic must key on. These are the default statuses Salesforce ships (reference §3).
  */
+import { FO_STATUS_CATEGORY } from '../schema/som-order-objects.ts';
+
 export type FulfillmentStatusCategory = 'DRAFT' | 'ACTIVATED' | 'FULFILLING' | 'CLOSED' | 'CANCELLED' | 'REJECTED';
 
-const CATEGORY_BY_STATUS: Record<string, FulfillmentStatusCategory> = {
-    Draft: 'DRAFT',
-    Allocated: 'ACTIVATED',
-    Assigned: 'FULFILLING',
-    Pickpack: 'FULFILLING',
-    'Pick Complete': 'FULFILLING',
-    'Pack Complete': 'FULFILLING',
-    Printed: 'FULFILLING',
-    Fulfilled: 'CLOSED',
-    Cancelled: 'CANCELLED',
-    Rejected: 'REJECTED'
-};
+const CATEGORY_BY_STATUS = FO_STATUS_CATEGORY as Record<string, FulfillmentStatusCategory>;
 
 /** The category of a status; a custom status the emulator does not know counts as Fulfilling. */
 export function statusCategoryOf(status: string | undefined): FulfillmentStatusCategory {

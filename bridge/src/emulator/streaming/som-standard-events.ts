@@ -5,25 +5,13 @@
  * Pure: the bus publishes what this returns.
  */
 import type { CommittedTransaction, RecordChange } from '../contracts.ts';
+import { FO_STATUS_CATEGORY } from '../schema/som-order-objects.ts';
 
 export interface StandardEvent {
     eventName: string;
     payload: Record<string, unknown>;
 }
 
-/** FulfillmentOrder Status → fixed StatusCategory for the default statuses, used when the record carries none. */
-const FO_STATUS_CATEGORY: Record<string, string> = {
-    Draft: 'DRAFT',
-    Allocated: 'ACTIVATED',
-    Assigned: 'FULFILLING',
-    Pickpack: 'FULFILLING',
-    'Pick Complete': 'FULFILLING',
-    'Pack Complete': 'FULFILLING',
-    Printed: 'FULFILLING',
-    Fulfilled: 'CLOSED',
-    Cancelled: 'CANCELLED',
-    Rejected: 'REJECTED'
-};
 
 const valueOf = (record: Record<string, unknown> | undefined, field: string) => (record ? (record[field] ?? null) : null);
 
