@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { resolveConfig } from '../bridge/src/config/load-config.ts';
 import type { BridgeConfig } from '../bridge/src/config/schema.ts';
+import { salesforceConfigForEmulator } from '../bridge/src/demo/emulator-salesforce-config.ts';
 import { FlowCounters } from '../bridge/src/demo/flow-counters.ts';
 import { startBridge } from '../bridge/src/main.ts';
 import { createLogger } from '../bridge/src/observability/logger.ts';
@@ -49,11 +50,10 @@ interface PlacedOrder {
 function benchConfig(base: BridgeConfig, emulator: EmulatorProcess, redisUrl: string, prefix: string): BridgeConfig {
     return {
         ...base,
-        salesforce: {
-            ...base.salesforce,
+        salesforce: salesforceConfigForEmulator(base, {
             loginUrl: emulator.loginUrl,
-            auth: { ...base.salesforce.auth, flow: 'jwt', clientId: emulator.clientId, username: emulator.username, privateKey: emulator.privateKeyPem }
-        },
+            credentials: { clientId: emulator.clientId, username: emulator.username, privateKeyPem: emulator.privateKeyPem }
+        }),
         redis: { ...base.redis, url: redisUrl, prefix },
         queues: { ...base.queues, concurrency: CONCURRENCY },
         adapters: {

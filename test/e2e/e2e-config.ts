@@ -10,6 +10,7 @@ import { resolveConfig } from '../../bridge/src/config/load-config.ts';
 import type { BridgeConfig } from '../../bridge/src/config/schema.ts';
 import type { RunningEmulator } from '../../bridge/src/emulator/start-emulator.ts';
 import type { TestRedis } from '../support/redis.ts';
+import { salesforceConfigForEmulator } from '../../bridge/src/demo/emulator-salesforce-config.ts';
 
 /** Settings every scenario shares: quick, deterministic, driven by the test. */
 const E2E_DEFAULTS = {
@@ -50,18 +51,6 @@ export function e2eBridgeConfig(emulator: RunningEmulator, redis: TestRedis, ove
     return {
         ...config,
         redis: { ...config.redis, url: redis.url, prefix: redis.prefix, startLocalIfMissing: false },
-        salesforce: {
-            ...config.salesforce,
-            loginUrl: emulator.loginUrl,
-            instanceUrl: undefined,
-            auth: {
-                ...config.salesforce.auth,
-                flow: 'jwt',
-                clientId: emulator.credentials.clientId,
-                username: emulator.credentials.username,
-                privateKey: emulator.credentials.privateKeyPem,
-                privateKeyFile: undefined
-            }
-        }
+        salesforce: salesforceConfigForEmulator(config, emulator)
     };
 }

@@ -12,6 +12,7 @@ import { startBridge, type RunningBridge } from '../main.ts';
 import { createLogger, type Logger } from '../observability/logger.ts';
 import type { Redactor } from '../observability/redact.ts';
 import { deleteKeysWithPrefix, ensureRedis, type RedisEndpoint } from '../runtime/local-redis.ts';
+import { salesforceConfigForEmulator } from './emulator-salesforce-config.ts';
 import { FlowCounters } from './flow-counters.ts';
 import { progressLine } from './progress-line.ts';
 
@@ -36,19 +37,7 @@ function emulatorConfig(config: BridgeConfig, emulator: RunningEmulator, redacto
     redactor.addSecret(emulator.credentials.clientSecret);
     return {
         ...config,
-        salesforce: {
-            ...config.salesforce,
-            loginUrl: emulator.loginUrl,
-            instanceUrl: undefined,
-            auth: {
-                ...config.salesforce.auth,
-                flow: 'jwt',
-                clientId: emulator.credentials.clientId,
-                username: emulator.credentials.username,
-                privateKey: emulator.credentials.privateKeyPem,
-                privateKeyFile: undefined
-            }
-        },
+        salesforce: salesforceConfigForEmulator(config, emulator),
         // The demo board listens on loopback only, so it may run without a password (said on screen).
         http: { ...config.http, board: { ...config.http.board, localOnly: config.http.board.localOnly || !config.http.board.password && !config.http.board.token } }
     };
