@@ -11,9 +11,15 @@ import { emulatorIntakeConfig } from './intake-harness.ts';
 
 const CLI = fileURLToPath(new URL('../../../bridge/src/cli/main.ts', import.meta.url));
 
-function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runCli(
+    args: string[],
+    env: NodeJS.ProcessEnv
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
     return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
+            env,
+            stdio: ['ignore', 'pipe', 'pipe']
+        });
         let stdout = '';
         let stderr = '';
         child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -40,17 +46,34 @@ describe('intake on the emulator: check-auth', function () {
     it('mints a token with each flow and calls the limits resource', async () => {
         const base = emulatorIntakeConfig(emulator, '{unused}');
         const jwt = await checkSalesforceAuth(base);
-        expect(jwt).to.include({ ok: true, flow: 'jwt', instanceUrl: emulator.instanceUrl, apiVersion: '66.0' });
+        expect(jwt).to.include({
+            ok: true,
+            flow: 'jwt',
+            instanceUrl: emulator.instanceUrl,
+            apiVersion: '66.0'
+        });
         const clientCredentials = await checkSalesforceAuth({
             ...base,
-            salesforce: { ...base.salesforce, auth: { ...base.salesforce.auth, flow: 'client_credentials', clientSecret: emulator.credentials.clientSecret } }
+            salesforce: {
+                ...base.salesforce,
+                auth: {
+                    ...base.salesforce.auth,
+                    flow: 'client_credentials',
+                    clientSecret: emulator.credentials.clientSecret
+                }
+            }
         });
         expect(clientCredentials).to.include({ ok: true, flow: 'client_credentials' });
         const refresh = await checkSalesforceAuth({
             ...base,
             salesforce: {
                 ...base.salesforce,
-                auth: { ...base.salesforce.auth, flow: 'refresh_token', clientSecret: emulator.credentials.clientSecret, refreshToken: emulator.credentials.refreshToken }
+                auth: {
+                    ...base.salesforce.auth,
+                    flow: 'refresh_token',
+                    clientSecret: emulator.credentials.clientSecret,
+                    refreshToken: emulator.credentials.refreshToken
+                }
             }
         });
         expect(refresh).to.include({ ok: true, flow: 'refresh_token' });
@@ -61,7 +84,10 @@ describe('intake on the emulator: check-auth', function () {
         const secret = `${emulator.credentials.clientSecret}-wrong`;
         const result = await checkSalesforceAuth({
             ...base,
-            salesforce: { ...base.salesforce, auth: { ...base.salesforce.auth, flow: 'client_credentials', clientSecret: secret } }
+            salesforce: {
+                ...base.salesforce,
+                auth: { ...base.salesforce.auth, flow: 'client_credentials', clientSecret: secret }
+            }
         });
         expect(result.ok).to.equal(false);
         expect(result.detail).to.match(/invalid_client|client/i);
@@ -74,9 +100,21 @@ describe('intake on the emulator: check-auth', function () {
         const configFile = join(dir, 'bridge.yaml');
         writeFileSync(
             configFile,
-            stringify({ salesforce: { loginUrl: emulator.loginUrl, auth: { flow: 'jwt', clientId: emulator.credentials.clientId, username: emulator.credentials.username, privateKeyFile: keyFile } } })
+            stringify({
+                salesforce: {
+                    loginUrl: emulator.loginUrl,
+                    auth: {
+                        flow: 'jwt',
+                        clientId: emulator.credentials.clientId,
+                        username: emulator.credentials.username,
+                        privateKeyFile: keyFile
+                    }
+                }
+            })
         );
-        const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('OMS_')));
+        const env = Object.fromEntries(
+            Object.entries(process.env).filter(([key]) => !key.startsWith('OMS_'))
+        );
         const result = await runCli(['intake', 'check-auth', '-c', configFile], env);
         expect(result.code, result.stderr).to.equal(0);
         const report = JSON.parse(result.stdout) as { ok: boolean; instanceUrl: string; detail: string };

@@ -18,16 +18,32 @@ export function lastReplayId(emulator: RunningEmulator, channels: string[]): num
 
 export function busEventIdentities(event: BusEvent): string[] {
     if (event.eventUuid) return [event.eventUuid];
-    const header = event.payload.ChangeEventHeader as { transactionKey: string; sequenceNumber: number; recordIds: string[] };
-    return header.recordIds.map((recordId) => `${header.transactionKey}:${header.sequenceNumber}:${recordId}`);
+    const header = event.payload.ChangeEventHeader as {
+        transactionKey: string;
+        sequenceNumber: number;
+        recordIds: string[];
+    };
+    return header.recordIds.map(
+        (recordId) => `${header.transactionKey}:${header.sequenceNumber}:${recordId}`
+    );
 }
 
 /** Identities of every event published on `channels` after `afterReplayId`. */
-export function publishedIdentities(emulator: RunningEmulator, channels: string[], afterReplayId = 0): string[] {
-    return channels.flatMap((channel) => published(emulator, channel).filter((e) => e.replayId > afterReplayId).flatMap(busEventIdentities));
+export function publishedIdentities(
+    emulator: RunningEmulator,
+    channels: string[],
+    afterReplayId = 0
+): string[] {
+    return channels.flatMap((channel) =>
+        published(emulator, channel)
+            .filter((e) => e.replayId > afterReplayId)
+            .flatMap(busEventIdentities)
+    );
 }
 
 /** Identity of the event each streamed job came from (re-read and reconciliation jobs excluded). */
 export function jobIdentities(payloads: SfEventJobData[]): string[] {
-    return payloads.filter((p) => p.kind === 'event').map((p) => p.eventUuid ?? `${p.transactionKey}:${p.sequenceNumber}:${p.recordId}`);
+    return payloads
+        .filter((p) => p.kind === 'event')
+        .map((p) => p.eventUuid ?? `${p.transactionKey}:${p.sequenceNumber}:${p.recordId}`);
 }

@@ -11,59 +11,38 @@ import type { Logger } from '../../../bridge/src/observability/logger.ts';
 import { createLogger } from '../../../bridge/src/observability/logger.ts';
 import { Redactor } from '../../../bridge/src/observability/redact.ts';
 import type { BridgeConfig } from '../../../bridge/src/config/schema.ts';
-import { startEmulator, type RunningEmulator, type StartEmulatorOptions } from '../../../bridge/src/emulator/start-emulator.ts';
-import { startIntake, SF_EVENTS_QUEUE, type IntakeHandle } from '../../../bridge/src/salesforce/intake/start-intake.ts';
+import {
+    startEmulator,
+    type RunningEmulator,
+    type StartEmulatorOptions
+} from '../../../bridge/src/emulator/start-emulator.ts';
+import {
+    startIntake,
+    SF_EVENTS_QUEUE,
+    type IntakeHandle
+} from '../../../bridge/src/salesforce/intake/start-intake.ts';
 import type { SfEventJobData } from '../../../bridge/src/salesforce/intake/intake-job.ts';
 import { intakeKeys } from '../../../bridge/src/salesforce/intake/intake-keys.ts';
 import type { Checkpoint, IntakeException } from '../../../bridge/src/salesforce/intake/intake-store.ts';
 import { placeOrder, type PlacedOrder } from '../../../bridge/src/emulator/seed/place-order.ts';
 import { useTestRedis, type TestRedis } from '../../support/redis.ts';
-import { testConfig } from '../support/test-config.ts';
+import {
+    API_VERSION,
+    RESEND_CHANNEL,
+    FO_CHANNEL,
+    QUICK_STREAMING,
+    emulatorIntakeConfig,
+    waitFor
+} from './emulator-intake-config.ts';
 
-export const API_VERSION = '66.0';
-export const RESEND_CHANNEL = '/event/OMS_Resend_Request__e';
-export const FO_CHANNEL = '/data/FulfillmentOrderChangeEvent';
-
-/** Streaming settings that make every recovery quick (the schema's minimum is 1000 ms for both). */
-export const QUICK_STREAMING = { silenceTimeoutMs: 20_000, leaseTtlMs: 1000, backoffBaseMs: 20, backoffMaxMs: 200 };
-
-/** Intake settings pointed at the emulator's integration user (JWT bearer, as `oms-bridge start` does). */
-export function emulatorIntakeConfig(emulator: RunningEmulator, prefix: string, overrides: Record<string, unknown> = {}): BridgeConfig {
-    const config = testConfig({ log: { level: 'silent' }, ...overrides });
-    return {
-        ...config,
-        redis: { ...config.redis, prefix, startLocalIfMissing: false },
-        salesforce: {
-            ...config.salesforce,
-            loginUrl: emulator.loginUrl,
-            instanceUrl: undefined,
-            auth: {
-                ...config.salesforce.auth,
-                flow: 'jwt',
-                clientId: emulator.credentials.clientId,
-                username: emulator.credentials.username,
-                privateKey: emulator.credentials.privateKeyPem,
-                privateKeyFile: undefined
-            }
-        }
-    };
-}
-
-/** Polls `probe` until it returns something other than undefined/false; fails naming `what` on the deadline. */
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 15_000): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    let lastError: unknown;
-    for (;;) {
-        try {
-            const value = await probe();
-            if (value !== undefined && value !== false) return value;
-        } catch (err) {
-            lastError = err;
-        }
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${lastError instanceof Error ? ` (last error: ${lastError.message})` : ''}`);
-        await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-}
+export {
+    API_VERSION,
+    RESEND_CHANNEL,
+    FO_CHANNEL,
+    QUICK_STREAMING,
+    emulatorIntakeConfig,
+    waitFor
+} from './emulator-intake-config.ts';
 
 /** One captured log line (JSON parsed). */
 export type LogLine = Record<string, unknown> & { level: number; msg?: string };
@@ -122,24 +101,44 @@ export class IntakeHarness {
 
     static async open(options: IntakeHarnessOptions = {}): Promise<IntakeHarness> {
         const harness = new IntakeHarness(options);
-        harness.emulator = await startEmulator({ port: 0, mode: 'test', orders: 0, longPollTimeoutMs: 2000, reconnectWindowMs: 5000, ...options.emulator });
-        harness.redis = options.redisUrl ? await prefixOn(options.redisUrl) : await useTestRedis('intake-emulator');
+        harness.emulator = await startEmulator({
+            port: 0,
+            mode: 'test',
+            orders: 0,
+            longPollTimeoutMs: 2000,
+            reconnectWindowMs: 5000,
+            ...options.emulator
+        });
+        harness.redis = options.redisUrl
+            ? await prefixOn(options.redisUrl)
+            : await useTestRedis('intake-emulator');
         harness.config = emulatorIntakeConfig(harness.emulator, harness.redis.prefix, {
-            streaming: { channels: options.channels ?? [RESEND_CHANNEL, FO_CHANNEL], ...QUICK_STREAMING, ...options.streaming },
+            streaming: {
+                channels: options.channels ?? [RESEND_CHANNEL, FO_CHANNEL],
+                ...QUICK_STREAMING,
+                ...options.streaming
+            },
             ...(options.intake ? { intake: options.intake } : {})
         });
         harness.config = { ...harness.config, redis: { ...harness.config.redis, url: harness.redis.url } };
         harness.queueConnection = new Redis(harness.redis.url, { maxRetriesPerRequest: null });
         // Outage tests stop Redis on purpose; reads retry until it is back.
         harness.queueConnection.on('error', () => undefined);
-        harness.queue = new Queue(SF_EVENTS_QUEUE, { connection: harness.queueConnection, prefix: harness.redis.prefix });
+        harness.queue = new Queue(SF_EVENTS_QUEUE, {
+            connection: harness.queueConnection,
+            prefix: harness.redis.prefix
+        });
         harness.queue.on('error', () => undefined);
         return harness;
     }
 
     /** Starts an intake and waits until it leads with every channel subscribed. */
     async startIntake(): Promise<IntakeHandle> {
-        const handle = await startIntake({ config: this.config, logger: this.logger, redactor: this.redactor });
+        const handle = await startIntake({
+            config: this.config,
+            logger: this.logger,
+            redactor: this.redactor
+        });
         this.intakes.push(handle);
         await waitFor('intake subscribed to every channel', () => {
             const status = handle.status();
@@ -156,7 +155,15 @@ export class IntakeHarness {
 
     /** Every `sf.event` job on the queue, whatever its state. */
     async jobs(): Promise<Job[]> {
-        return this.queue.getJobs(['waiting', 'delayed', 'active', 'completed', 'failed', 'prioritized', 'paused', 'waiting-children']);
+        return this.queue.getJobs([
+            'waiting',
+            'delayed',
+            'active',
+            'completed',
+            'failed',
+            'prioritized',
+            'waiting-children'
+        ]);
     }
 
     /** The intake payload of every job. */
@@ -164,9 +171,13 @@ export class IntakeHarness {
         return (await this.jobs()).map((job) => (job.data as { payload: SfEventJobData }).payload);
     }
 
-    /** Waits until the queue holds exactly `count` jobs, then checks no further job arrives in a short grace poll. */
+    /** Waits until the queue holds at least `count` jobs and returns every payload (callers assert the exact set). */
     async waitForJobCount(count: number, what: string, timeoutMs = 15_000): Promise<SfEventJobData[]> {
-        await waitFor(`${count} jobs on sf-events (${what})`, async () => (await this.jobs()).length >= count, timeoutMs);
+        await waitFor(
+            `${count} jobs on sf-events (${what})`,
+            async () => (await this.jobs()).length >= count,
+            timeoutMs
+        );
         return this.payloads();
     }
 
@@ -175,16 +186,21 @@ export class IntakeHarness {
         const conn = new jsforce.Connection({
             loginUrl: this.emulator.loginUrl,
             version: API_VERSION,
-            oauth2: { loginUrl: this.emulator.loginUrl, clientId: this.emulator.credentials.clientId, clientSecret: this.emulator.credentials.clientSecret }
+            oauth2: {
+                loginUrl: this.emulator.loginUrl,
+                clientId: this.emulator.credentials.clientId,
+                clientSecret: this.emulator.credentials.clientSecret
+            }
         });
         await conn.authorize({ grant_type: 'client_credentials' });
         return conn;
     }
 
-    /** Publishes one OMS_Resend_Request__e through the REST API; returns its EventUuid-less create result ID. */
+    /** Publishes one OMS_Resend_Request__e through the REST API (its EventUuid is read back from the bus). */
     async publishResend(conn: jsforce.Connection, reason: string): Promise<void> {
         const result = await conn.sobject('OMS_Resend_Request__e').create({ Reason__c: reason });
-        if (!result.success) throw new Error(`publishing OMS_Resend_Request__e failed: ${JSON.stringify(result)}`);
+        if (!result.success)
+            throw new Error(`publishing OMS_Resend_Request__e failed: ${JSON.stringify(result)}`);
     }
 
     /** Places one storefront order in the emulator (order summary, fulfillment orders, their events). */
@@ -199,7 +215,9 @@ export class IntakeHarness {
     /** Checkpoints as stored in Redis, by channel. */
     async intakeCheckpoints(): Promise<Map<string, Checkpoint>> {
         const all = await this.redis.client.hgetall(this.keys.checkpoints);
-        return new Map(Object.entries(all).map(([channel, json]) => [channel, JSON.parse(json) as Checkpoint]));
+        return new Map(
+            Object.entries(all).map(([channel, json]) => [channel, JSON.parse(json) as Checkpoint])
+        );
     }
 
     /** Parked events (visible exceptions), oldest first. */
@@ -211,12 +229,28 @@ export class IntakeHarness {
     /** Recorded replay gaps, oldest first. */
     async intakeGaps(): Promise<Record<string, string>[]> {
         const entries = await this.redis.client.xrange(this.keys.gaps, '-', '+');
-        return entries.map(([, fields]) => Object.fromEntries(Array.from({ length: fields.length / 2 }, (_, i) => [fields[2 * i], fields[2 * i + 1]])));
+        return entries.map(([, fields]) =>
+            Object.fromEntries(
+                Array.from({ length: fields.length / 2 }, (_, i) => [fields[2 * i], fields[2 * i + 1]])
+            )
+        );
     }
 
-    /** Waits until the stored checkpoint of `channel` is `replayId` (everything up to it is durably queued). */
+    /**
+     * Waits until the stored checkpoint of `channel` is `replayId` and the inbox is empty: everything up to
+     * that event is then on the BullMQ queue, not only in intake's inbox.
+     */
     async waitForCheckpoint(channel: string, replayId: number | string, timeoutMs = 15_000): Promise<void> {
-        await waitFor(`checkpoint of ${channel} at ${replayId}`, async () => (await this.intakeCheckpoints()).get(channel)?.replayId === String(replayId), timeoutMs);
+        await waitFor(
+            `checkpoint of ${channel} at ${replayId}`,
+            async () => (await this.intakeCheckpoints()).get(channel)?.replayId === String(replayId),
+            timeoutMs
+        );
+        await waitFor(
+            'the intake inbox to drain into sf-events',
+            async () => (await this.redis.client.xlen(this.keys.inbox)) === 0,
+            timeoutMs
+        );
     }
 
     /** POSTs to the emulator's admin API. */
@@ -227,7 +261,8 @@ export class IntakeHarness {
             body: JSON.stringify(body)
         });
         const json = (await response.json()) as unknown;
-        if (!response.ok) throw new Error(`admin ${path} answered ${response.status}: ${JSON.stringify(json)}`);
+        if (!response.ok)
+            throw new Error(`admin ${path} answered ${response.status}: ${JSON.stringify(json)}`);
         return json;
     }
 

@@ -25,12 +25,17 @@ describe('intake on the emulator: malformed events', function () {
         await harness.startIntake();
         const bus = harness.emulator.bus as unknown as RawBus;
 
-        const [brokenChange] = bus.emit([FO_CHANNEL], 'broken-schema', { ChangeEventHeader: { entityName: 'FulfillmentOrder', recordIds: [foId], changeType: 'UPDATE' } });
-        await conn.sobject('FulfillmentOrder').update({ Id: foId, Last_Integration_Error__c: 'after the broken change event' });
+        const [brokenChange] = bus.emit([FO_CHANNEL], 'broken-schema', {
+            ChangeEventHeader: { entityName: 'FulfillmentOrder', recordIds: [foId], changeType: 'UPDATE' }
+        });
+        await conn
+            .sobject('FulfillmentOrder')
+            .update({ Id: foId, Last_Integration_Error__c: 'after the broken change event' });
         const [brokenPlatformEvent] = bus.emit([RESEND_CHANNEL], 'broken-schema', null, 'broken-event-uuid');
         await harness.publishResend(conn, 'after the broken platform event');
 
-        for (const channel of [FO_CHANNEL, RESEND_CHANNEL]) await harness.waitForCheckpoint(channel, published(harness.emulator, channel).at(-1)!.replayId);
+        for (const channel of [FO_CHANNEL, RESEND_CHANNEL])
+            await harness.waitForCheckpoint(channel, published(harness.emulator, channel).at(-1)!.replayId);
         const identities = jobIdentities(await harness.payloads());
         expect(identities).to.have.length(2);
         expect(identities).to.include(published(harness.emulator, RESEND_CHANNEL).at(-1)!.eventUuid);
@@ -43,8 +48,15 @@ describe('intake on the emulator: malformed events', function () {
         expect(exceptions[0].reason).to.match(/transactionKey/);
         expect(exceptions[0].raw).to.deep.include({ payload: brokenChange.payload });
         expect(exceptions[1].reason).to.match(/payload/);
-        const errors = harness.logs.filter((line) => line.level === 50 && line.msg === 'malformed event parked as an intake exception; continuing with the next event');
-        expect(errors.map((line) => line.replayId)).to.deep.equal([String(brokenChange.replayId), String(brokenPlatformEvent.replayId)]);
+        const errors = harness.logs.filter(
+            (line) =>
+                line.level === 50 &&
+                line.msg === 'malformed event parked as an intake exception; continuing with the next event'
+        );
+        expect(errors.map((line) => line.replayId)).to.deep.equal([
+            String(brokenChange.replayId),
+            String(brokenPlatformEvent.replayId)
+        ]);
         const stats = await harness.redis.client.hgetall(harness.keys.stats);
         expect(stats[`malformed:${FO_CHANNEL}`]).to.equal('1');
         expect(stats[`malformed:${RESEND_CHANNEL}`]).to.equal('1');

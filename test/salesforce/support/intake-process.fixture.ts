@@ -13,10 +13,18 @@ import { startIntake } from '../../../bridge/src/salesforce/intake/start-intake.
 async function main(): Promise<void> {
     const owner = process.argv[2];
     const raw = process.env.OMSB_FIXTURE_CONFIG;
-    if (!owner || !raw) throw new Error('usage: OMSB_FIXTURE_CONFIG=<config JSON> node --import tsx intake-process.fixture.ts <owner>');
+    if (!owner || !raw)
+        throw new Error(
+            'usage: OMSB_FIXTURE_CONFIG=<config JSON> node --import tsx intake-process.fixture.ts <owner>'
+        );
     const config = JSON.parse(raw) as BridgeConfig;
     const redactor = new Redactor([config.salesforce.auth.privateKey ?? '']);
-    const logger = createLogger({ level: process.env.OMSB_FIXTURE_LOG ?? 'info', format: 'json', redactor, destination: process.stdout }).child({ owner });
+    const logger = createLogger({
+        level: process.env.OMSB_FIXTURE_LOG ?? 'info',
+        format: 'json',
+        redactor,
+        destination: process.stdout
+    }).child({ owner });
     const handle = await startIntake({ config, logger, redactor, owner });
     logger.info('fixture intake started');
     await new Promise<void>((resolve) => process.once('SIGTERM', resolve));

@@ -17,6 +17,12 @@ export const streamingSection = z
         ]),
         /** Force a reconnect after this long without any traffic (default 130s: above the 110s long poll). */
         silenceTimeoutMs: intFrom(1000).default(130_000),
+        /**
+         * Largest expected difference between this host's clock and Salesforce's (default 60s). A channel that
+         * has carried no event since intake first subscribed resumes from -2 after a restart; retained events
+         * committed more than this before that first subscription predate the bridge and are skipped.
+         */
+        clockSkewMs: intFrom(0).default(60_000),
         /** Subscriber lease time-to-live (default 10s). */
         leaseTtlMs: intFrom(1000).default(10_000),
         /** Base and ceiling of the reconnect backoff. */

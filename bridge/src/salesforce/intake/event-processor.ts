@@ -120,6 +120,13 @@ export class EventProcessor {
         const { logger, metrics, echoFilter } = this.options;
         const event = classifyEvent(channel, data, { echoFilter, receivedAt });
         const log = logger.child({ channel, replayId: event.replayId });
+        const notBefore = this.checkpoints.get(channel)?.notBefore;
+        if (event.kind !== 'malformed' && notBefore !== undefined && event.eventTime < notBefore) {
+            // Replaying from the first-subscription marker: this event was retained before intake ever subscribed.
+            await this.commitJobs(channel, [], { ...this.checkpointFor(event.replayId, event.eventTime), notBefore }, `predates-intake:${channel}`);
+            log.debug({ eventTime: new Date(event.eventTime).toISOString() }, 'replayed event predates the first subscription; skipped');
+            return;
+        }
         switch (event.kind) {
             case 'jobs': {
                 let added: number;

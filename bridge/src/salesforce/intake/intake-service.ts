@@ -168,6 +168,7 @@ export class IntakeService {
                 await redis.ping();
             },
             silenceTimeoutMs: config.streaming.silenceTimeoutMs,
+            clockSkewMs: config.streaming.clockSkewMs,
             backoffBaseMs: config.streaming.backoffBaseMs,
             backoffMaxMs: config.streaming.backoffMaxMs,
             maxPendingEvents: config.intake.maxPendingEvents,

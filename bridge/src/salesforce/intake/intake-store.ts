@@ -22,6 +22,11 @@ export interface Checkpoint {
     storedAt: number;
     /** Fencing token of the writer. */
     fence: string;
+    /**
+     * Only on the first-subscription marker (`-2` before any event arrived) and while replaying past it:
+     * events committed before this epoch ms predate intake and are skipped, not queued.
+     */
+    notBefore?: number;
 }
 
 /** A parked event that could not be parsed. */

@@ -43,6 +43,8 @@ export interface StreamSupervisorOptions {
     reconcileChannel: (channel: string, since: number) => Promise<void>;
     pingRedis: () => Promise<void>;
     silenceTimeoutMs: number;
+    /** Allowance for clock difference to Salesforce when marking a channel's first subscription (config streaming.clockSkewMs). */
+    clockSkewMs: number;
     backoffBaseMs: number;
     backoffMaxMs: number;
     maxPendingEvents: number;
@@ -61,6 +63,8 @@ export class StreamSupervisor {
     private endCurrent: ((end: ConnectionEnd) => void) | undefined;
     private sleepCancel: (() => void) | undefined;
     private lastActivity = 0;
+    /** When the current connection attempt began (before its subscriptions were made). */
+    private connectStartedAt = 0;
     private readonly subscribed = new Set<string>();
     private readonly errors = new Map<string, string>();
     /** Channels whose checkpoint went stale: subscribe from -2 until reconciled. */
@@ -150,6 +154,7 @@ export class StreamSupervisor {
             return { kind: 'token', message: (err as Error).message };
         }
         const generation = ++this.generation;
+        this.connectStartedAt = this.now();
         processor.reset();
         this.subscribed.clear();
         const transport: EventTransport = this.options.transportFactory(token.accessToken, this.options.instanceUrl ?? token.instanceUrl);
@@ -221,10 +226,11 @@ export class StreamSupervisor {
             });
         } else if (!processor.checkpoints.has(channel)) {
             // First subscription ever: from now on a restart must replay what it missed (-2, deduplicated),
-            // not start at "new events only".
+            // not start at "new events only" — but not what the channel retained from before this subscription.
+            const notBefore = this.connectStartedAt - this.options.clockSkewMs;
             processor.pushTask(generation, async () => {
                 if (processor.checkpoints.has(channel)) return;
-                await processor.commitJobs(channel, [], processor.checkpointFor('-2', this.now()));
+                await processor.commitJobs(channel, [], { ...processor.checkpointFor('-2', this.now()), notBefore });
             });
         }
     }
