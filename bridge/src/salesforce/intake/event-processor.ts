@@ -13,7 +13,8 @@ import { toQueueJob, type SfEventJobData } from './intake-job.ts';
 import type { IntakeMetricsHook } from './intake-metrics.ts';
 import type { Checkpoint, IntakeStore } from './intake-store.ts';
 
-type Task = { generation: number; run: () => Promise<void> };
+/** `pipelined` tasks issue their one Redis script call synchronously when run, so they may overlap. */
+type Task = { generation: number; run: () => Promise<void>; pipelined?: boolean };
 
 export interface EventProcessorOptions {
     store: IntakeStore;
@@ -32,6 +33,11 @@ export interface EventProcessorOptions {
 
 /** Largest number of jobs written by one script call (keeps each call short). */
 const CHUNK = 200;
+/**
+ * Commits in flight at once. They travel in order on one connection and Redis runs them in order, so
+ * whatever subset of them runs is a prefix: a checkpoint never passes an event that was not queued.
+ */
+const PIPELINE_DEPTH = 64;
 
 export class EventProcessor {
     private readonly queue: Task[] = [];
@@ -51,12 +57,15 @@ export class EventProcessor {
     pushEvent(generation: number, channel: string, data: unknown): void {
         const receivedAt = (this.options.now ?? Date.now)();
         this.lastEventAt.set(channel, receivedAt);
-        this.pushTask(generation, () => this.handle(channel, data, receivedAt));
+        const event = classifyEvent(channel, data, { echoFilter: this.options.echoFilter, receivedAt });
+        // Only single-call commits whose jobs already validate may overlap; the rest run alone, in order.
+        const pipelined = event.kind === 'echo' || (event.kind === 'jobs' && event.drafts.length <= CHUNK && this.draftsValid(event.drafts));
+        this.pushTask(generation, () => this.handle(channel, data, receivedAt, event), pipelined);
     }
 
-    pushTask(generation: number, run: () => Promise<void>): void {
+    pushTask(generation: number, run: () => Promise<void>, pipelined = false): void {
         if (this.failed) return;
-        this.queue.push({ generation, run });
+        this.queue.push({ generation, run, pipelined });
         this.draining ??= this.drain();
     }
 
@@ -75,18 +84,40 @@ export class EventProcessor {
         this.failed = false;
     }
 
-    private async drain(): Promise<void> {
+    private draftsValid(drafts: SfEventJobData[]): boolean {
         try {
-            while (this.queue.length > 0 && !this.failed) {
-                const task = this.queue.shift() as Task;
-                try {
-                    await task.run();
-                } catch (err) {
-                    this.failed = true;
-                    this.queue.length = 0;
-                    this.options.onStoreFailure(err);
+            for (const draft of drafts) toQueueJob(draft, this.options.jobDefaults);
+            return true;
+        } catch {
+            return false;
+        }
+    }
+
+    private guard(run: Promise<void>): Promise<void> {
+        return run.catch((err: unknown) => {
+            if (this.failed) return;
+            this.failed = true;
+            this.queue.length = 0;
+            this.options.onStoreFailure(err);
+        });
+    }
+
+    private async drain(): Promise<void> {
+        const inFlight: Promise<void>[] = [];
+        try {
+            while (!this.failed && (this.queue.length > 0 || inFlight.length > 0)) {
+                const task = this.queue.shift();
+                if (!task) {
+                    await inFlight.shift();
+                } else if (task.pipelined) {
+                    inFlight.push(this.guard(task.run()));
+                    if (inFlight.length >= PIPELINE_DEPTH) await inFlight.shift();
+                } else {
+                    while (inFlight.length > 0) await inFlight.shift();
+                    if (!this.failed) await this.guard(task.run());
                 }
             }
+            await Promise.all(inFlight);
         } finally {
             this.draining = undefined;
         }
@@ -116,9 +147,8 @@ export class EventProcessor {
         return { replayId, eventTime, storedAt: (this.options.now ?? Date.now)(), fence: this.options.leaseToken };
     }
 
-    private async handle(channel: string, data: unknown, receivedAt: number): Promise<void> {
-        const { logger, metrics, echoFilter } = this.options;
-        const event = classifyEvent(channel, data, { echoFilter, receivedAt });
+    private async handle(channel: string, data: unknown, receivedAt: number, event: ReturnType<typeof classifyEvent>): Promise<void> {
+        const { logger, metrics } = this.options;
         const log = logger.child({ channel, replayId: event.replayId });
         const notBefore = this.checkpoints.get(channel)?.notBefore;
         if (event.kind !== 'malformed' && notBefore !== undefined && event.eventTime < notBefore) {
