@@ -10,7 +10,7 @@
  *    confirmation → Salesforce write-back, p50/p95/p99.
  *
  * The emulator runs in a child process (a real org is remote, too); the bridge runs in this one.
- * Usage: npm run bench -- [--orders 10000] [--rate 200] [--seconds 10] [--concurrency 64]
+ * Usage: npm run bench -- [--orders 10000] [--rate 200] [--seconds 10] [--concurrency 200]
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,7 +40,7 @@ function flag(name: string, fallback: number): number {
 const ORDERS = flag('orders', 10_000);
 const RATE = flag('rate', 200);
 const SECONDS = flag('seconds', 10);
-const CONCURRENCY = flag('concurrency', 64);
+const CONCURRENCY = flag('concurrency', 200);
 
 interface PlacedOrder {
     orderSummaryId: string;

@@ -3,6 +3,7 @@
  * Start as many processes as you like (`oms-bridge worker`, or inside `oms-bridge start`): BullMQ
  * spreads jobs over them and the per-order lock keeps one order's jobs from overlapping anywhere.
  */
+import { setMaxListeners } from 'node:events';
 import { Worker, Queue, type Job, type RedisOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../observability/logger.ts';
@@ -59,6 +60,8 @@ export class WorkerHost {
     private readonly metrics: BridgeMetrics;
 
     constructor(private readonly options: WorkerHostOptions) {
+        // Every running job listens on the shutdown signal (adapter calls, waits): many at once is normal.
+        setMaxListeners(10_000, this.shutdown.signal);
         this.metrics = options.metrics ?? bridgeMetrics;
         const defaults: JobDefaults = { attempts: options.queues.attempts };
         this.producer = new JobProducer({ connection: options.connection, prefix: options.prefix, defaults });

@@ -4,8 +4,8 @@ import { intFrom } from './types.ts';
 /** BullMQ workers. */
 export const queuesSection = z
     .object({
-        /** Default concurrency per queue per process (default 16). */
-        concurrency: intFrom(1, 1000).default(16),
+        /** Default concurrency per queue per process (default 100; jobs mostly wait on remote systems). */
+        concurrency: intFrom(1, 1000).default(100),
         /** Per-queue overrides, by queue name. */
         concurrencyByQueue: z.record(z.string(), intFrom(1, 1000)).default({}),
         /** Attempts before a job is dead-lettered (default 8). */
