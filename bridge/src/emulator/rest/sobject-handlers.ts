@@ -52,6 +52,9 @@ export const retrieveHandler: ApiHandler = (req, params, deps) => {
     const def = objectFromUrl(deps, params.type);
     const record = deps.store.get(params.id);
     if (!record || deps.schema.byKeyPrefix(record.Id.slice(0, 3))?.name !== def.name) {
+        // A record ID that matches nothing is a missing resource; anything else Salesforce reads as an
+        // external-ID field name (`/sobjects/Account/Ext__c` without a value).
+        if (/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(params.id)) throw sfError(404, 'NOT_FOUND', 'The requested resource does not exist');
         throw sfError(404, 'NOT_FOUND', `Provided external ID field does not exist or is not accessible: ${params.id}`);
     }
     return ok(toApiRecord(def, record, req.version, fieldsParam(req)));

@@ -1,5 +1,6 @@
 /** API versions the emulator serves, labelled with their releases (Winter '26 = 65.0, three releases a year). */
-export const LATEST_VERSION = '66.0';
+// Summer '26 (67.0) is the newest release the reference documents as generally available.
+export const LATEST_VERSION = '67.0';
 export const OLDEST_VERSION = '31.0';
 
 const SEASONS = ['Winter', 'Spring', 'Summer'];
