@@ -11,7 +11,7 @@ import { OrderFeeder } from '../emulator/seed/order-feeder.ts';
 import { startBridge, type RunningBridge } from '../main.ts';
 import { createLogger, type Logger } from '../observability/logger.ts';
 import type { Redactor } from '../observability/redact.ts';
-import { deleteKeysWithPrefix, ensureRedis, type RedisEndpoint } from '../runtime/local-redis.ts';
+import { deleteKeysWithPrefix, ensureRedis, portIsFree, type RedisEndpoint } from '../runtime/local-redis.ts';
 import { salesforceConfigForEmulator } from './emulator-salesforce-config.ts';
 import { FlowCounters } from './flow-counters.ts';
 import { progressLine } from './progress-line.ts';
@@ -69,6 +69,11 @@ export async function runDemo(options: RunDemoOptions): Promise<void> {
             running.emulator = await startEmulator({ port: config.emulator.port, seed: config.emulator.seed, orders: config.emulator.orders, mode: 'demo' });
             config = emulatorConfig(config, running.emulator, options.redactor);
             out.write(`Salesforce org emulator at ${running.emulator.instanceUrl} (no org credentials configured)\n`);
+            // The demo must start on any machine: when the configured port is taken, take a free one.
+            if (config.http.port !== 0 && !(await portIsFree(config.http.host, config.http.port))) {
+                out.write(`Port ${config.http.port} is in use; the board gets a free port instead.\n`);
+                config = { ...config, http: { ...config.http, port: 0 } };
+            }
         } else {
             out.write(`Running against ${config.salesforce.loginUrl}\n`);
         }

@@ -32,6 +32,15 @@ export async function redisAnswers(url: string, timeoutMs = 1500): Promise<boole
     }
 }
 
+/** True when nothing listens on host:port yet. */
+export function portIsFree(host: string, port: number): Promise<boolean> {
+    return new Promise((resolve) => {
+        const server = createServer();
+        server.once('error', () => resolve(false));
+        server.listen(port, host, () => server.close(() => resolve(true)));
+    });
+}
+
 function freePort(): Promise<number> {
     return new Promise((resolve, reject) => {
         const server = createServer();
