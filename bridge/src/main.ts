@@ -44,8 +44,10 @@ export interface RunningBridge {
     writer: WritebackBatcher;
     /** The newest `Sforce-Limit-Info` seen (API calls used and allowed). */
     limitInfo(): LimitInfo | undefined;
-    /** Salesforce write-back calls and the records they carried, by operation (for API-budget reports). */
+    /** Salesforce write-back collections and the records they carried, by operation (for API-budget reports). */
     writeStats: Map<string, { calls: number; records: number }>;
+    /** API calls the write-back made (a Composite call carrying several collections counts once). */
+    writeApiCalls(): number;
     /** Starts the workers when the bridge was started without them (`run.workers: false`). */
     startWorkers(): Promise<void>;
     /** Dead-lettered jobs across the bridge's queues. */
@@ -138,6 +140,7 @@ export async function startBridge(options: StartBridgeOptions): Promise<RunningB
         writer,
         limitInfo: runtime.limitInfo,
         writeStats,
+        writeApiCalls: runtime.writeApiCalls,
         startWorkers,
         async deadLetterCount() {
             const counts = await Promise.all(host.queues().map((q) => q.getFailedCount()));

@@ -86,3 +86,62 @@ describe('salesforce/writeback/writeback-batcher', () => {
         expect(calls).to.have.length(1);
     });
 });
+
+describe('salesforce/writeback/writeback-batcher — several objects in one window', () => {
+    /** Answers /composite by running each collection subrequest through the same per-record rule. */
+    function compositePort() {
+        const calls: { method: string; path: string; body: unknown }[] = [];
+        const port: SalesforceRestPort = {
+            basePath: '/services/data/v66.0',
+            async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+                calls.push({ method, path, body });
+                if (path === '/composite') {
+                    const requests = (body as { compositeRequest: { url: string; referenceId: string; body: { records: Record<string, unknown>[] } }[] }).compositeRequest;
+                    return {
+                        compositeResponse: requests.map((r) => {
+                            const broken = (r.body.records[0].attributes as { type: string }).type === 'Broken';
+                            return {
+                                referenceId: r.referenceId,
+                                httpStatusCode: broken ? 400 : 200,
+                                body: broken ? [{ errorCode: 'INVALID_TYPE', message: 'no such object' }] : r.body.records.map((rec) => okResult(rec))
+                            };
+                        })
+                    } as T;
+                }
+                return (body as { records: Record<string, unknown>[] }).records.map((rec) => okResult(rec)) as T;
+            }
+        };
+        return { port, calls };
+    }
+
+    it('sends the batches ready together as one Composite call, in first-write order, with full resource URLs', async () => {
+        const { port, calls } = compositePort();
+        let apiCalls = 0;
+        const batcher = new WritebackBatcher(port, { windowMs: 5, onApiCall: () => apiCalls++ });
+        const results = await Promise.all([
+            batcher.upsert('Shipment', 'WMS_Shipment_Id__c', { WMS_Shipment_Id__c: 'S1' }),
+            batcher.update('FulfillmentOrder', { Id: 'fo1', Status: 'Fulfilled' }),
+            batcher.update('Invoice', { Id: 'inv1', ERP_Posting_Status__c: 'Posted' }),
+            batcher.update('FulfillmentOrder', { Id: 'fo2', Status: 'Fulfilled' })
+        ]);
+        expect(results.every((r) => r.success)).to.equal(true);
+        expect(calls).to.have.length(1);
+        expect(apiCalls).to.equal(1);
+        const urls = (calls[0].body as { compositeRequest: { url: string }[] }).compositeRequest.map((r) => r.url);
+        expect(urls).to.deep.equal([
+            '/services/data/v66.0/composite/sobjects/Shipment/WMS_Shipment_Id__c',
+            '/services/data/v66.0/composite/sobjects',
+            '/services/data/v66.0/composite/sobjects'
+        ]);
+    });
+
+    it('uses several Composite calls past five collections, and fails only the callers of a refused collection', async () => {
+        const { port, calls } = compositePort();
+        const batcher = new WritebackBatcher(port, { windowMs: 5 });
+        const objects = ['A', 'B', 'C', 'Broken', 'E', 'F', 'G'];
+        const outcomes = await Promise.allSettled(objects.map((o) => batcher.update(o, { Id: `${o}1` })));
+        expect(calls.map((c) => c.path)).to.deep.equal(['/composite', '/composite']);
+        expect(outcomes.map((o) => o.status)).to.deep.equal(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled']);
+        expect(String((outcomes[3] as PromiseRejectedResult).reason)).to.include('INVALID_TYPE');
+    });
+});

@@ -53,8 +53,31 @@ function asDate(field: FieldDef, value: unknown): string {
     return day;
 }
 
+/** UTC datetimes with milliseconds, as the REST API and `Date.toISOString` write them. */
+const CANONICAL_DATETIME = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}(Z|\+0000)$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * The stored form of a datetime already written in UTC with milliseconds, without a parse and format round trip
+ * (most writes send such values). Undefined when the text is not in that form or its date does not exist, so the
+ * full parse decides (Date.parse rolls 31 February over into March, and that must stay as it was).
+ */
+function canonicalDatetime(value: string): string | undefined {
+    const match = CANONICAL_DATETIME.exec(value);
+    if (!match) return undefined;
+    const year = Number(match[1]);
+    const month = Number(match[2]);
+    const day = Number(match[3]);
+    if (month < 1 || month > 12 || day < 1) return undefined;
+    const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    if (day > DAYS_IN_MONTH[month - 1] + (leap ? 1 : 0)) return undefined;
+    return match[5] === 'Z' ? `${value.slice(0, -1)}+0000` : value;
+}
+
 function asDatetime(field: FieldDef, value: unknown): string {
     if (typeof value !== 'string' || !DATE.test(value)) throw typeError(field, 'datetime', value);
+    const canonical = canonicalDatetime(value);
+    if (canonical !== undefined) return canonical;
     // Salesforce writes offsets without a colon (+0000); Date.parse wants one.
     const ms = Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
     if (Number.isNaN(ms)) throw typeError(field, 'datetime', value);

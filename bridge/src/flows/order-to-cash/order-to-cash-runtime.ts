@@ -26,8 +26,9 @@ export interface OrderToCashRuntime {
     adapters: AdapterSet;
     reporter: SalesforceProcessExceptionReporter;
     sla: SlaTracker;
-    /** Salesforce write-back calls and the records they carried, by operation. */
+    /** Salesforce write-back collections and the records they carried, by operation, and the API calls they took. */
     writeStats: Map<string, { calls: number; records: number }>;
+    writeApiCalls(): number;
     /** The newest `Sforce-Limit-Info` seen. */
     limitInfo(): LimitInfo | undefined;
     onLimitInfo(info: LimitInfo): void;
@@ -62,10 +63,14 @@ export async function createOrderToCashRuntime(options: {
         lastLimit?.apiUsed !== undefined && lastLimit.apiLimit ? 1 - lastLimit.apiUsed / lastLimit.apiLimit < config.flows.apiBudgetLowShare : false;
     const rest = jsforceRestPort(salesforce.connection);
     const writeStats = new Map<string, { calls: number; records: number }>();
+    let writeApiCalls = 0;
     const writer = new WritebackBatcher(rest, {
         windowMs: config.flows.writebackWindowMs,
         lowBudgetWindowMs: config.flows.lowBudgetWindowMs,
         budgetLow,
+        onApiCall: () => {
+            writeApiCalls++;
+        },
         onCall: (op, records) => {
             const key = op.kind === 'update' ? `update ${op.objectName}` : `upsert ${op.objectName}.${op.externalIdField}`;
             const stat = writeStats.get(key) ?? { calls: 0, records: 0 };
@@ -100,6 +105,7 @@ export async function createOrderToCashRuntime(options: {
         reporter,
         sla,
         writeStats,
+        writeApiCalls: () => writeApiCalls,
         limitInfo: () => lastLimit,
         onLimitInfo,
         async close() {

@@ -5,12 +5,17 @@
 import type { Connection } from 'jsforce';
 
 export interface SalesforceRestPort {
+    /** `/services/data/vNN.N`: Composite subrequests name their resources with it. */
+    readonly basePath?: string;
     /** `path` is relative to `/services/data/vNN.N` (e.g. `/composite/sobjects`). */
     request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T>;
 }
 
 export function jsforceRestPort(connection: Connection): SalesforceRestPort {
     return {
+        get basePath() {
+            return `/services/data/v${connection.version}`;
+        },
         request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
             return connection.request<T>({
                 method,

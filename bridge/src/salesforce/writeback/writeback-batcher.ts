@@ -1,13 +1,18 @@
 /**
  * Coalesces Salesforce writes into sObject Collections calls: up to 200 records of one object and one
- * operation per call, flushed when full or when the window closes. A record that fails inside a batch
- * for a retryable reason (a row lock) is retried alone, so one bad record never sinks its neighbours.
- * Two writes to the same record in one window are merged (later fields win) — both callers get the
- * same result, which is what effectively-once needs.
+ * operation per collection, flushed when full or when the window closes. Batches of different objects
+ * or operations that are ready together travel in one Composite call (up to 5 collections each), so a
+ * window's FO updates, shipment upserts and invoice updates cost one API call, not one each. Batches
+ * keep the order their first write arrived in, so a parent written before its children stays first.
+ * A record that fails inside a batch for a retryable reason (a row lock) is retried alone, so one bad
+ * record never sinks its neighbours. Two writes to the same record in one window are merged (later
+ * fields win) — both callers get the same result, which is what effectively-once needs.
  */
 import type { CollectionResult, SalesforceRestPort } from './rest-port.ts';
 
 export const COLLECTION_LIMIT = 200;
+/** Composite allows 25 subrequests, at most 5 of them sObject Collections. */
+export const COLLECTIONS_PER_COMPOSITE = 5;
 const RETRY_ALONE_CODES = new Set(['UNABLE_TO_LOCK_ROW']);
 
 export type WriteOperation =
@@ -21,8 +26,10 @@ export interface WritebackBatcherOptions {
     lowBudgetWindowMs?: number;
     /** Returns true when the remaining daily API allowance is below the configured share. */
     budgetLow?: () => boolean;
-    /** Called after every API call with the number of records it carried (for metrics). */
+    /** Called for every collection sent, with the records it carried (a Composite call reports each of its collections). */
     onCall?: (operation: WriteOperation, records: number) => void;
+    /** Called once per API call made (a Composite call counts once). */
+    onApiCall?: (collections: number) => void;
 }
 
 interface Pending {
@@ -33,7 +40,6 @@ interface Pending {
 interface Batch {
     operation: WriteOperation;
     byKey: Map<string, Pending>;
-    timer?: NodeJS.Timeout;
 }
 
 function batchKey(op: WriteOperation): string {
@@ -41,8 +47,10 @@ function batchKey(op: WriteOperation): string {
 }
 
 export class WritebackBatcher {
+    /** Open batches in the order their first write arrived (Map keeps insertion order). */
     private readonly batches = new Map<string, Batch>();
     private readonly inFlight = new Set<Promise<void>>();
+    private timer?: NodeJS.Timeout;
     private readonly windowMs: number;
     private readonly lowBudgetWindowMs: number;
 
@@ -70,7 +78,7 @@ export class WritebackBatcher {
 
     /** Sends everything waiting now and resolves when every call in flight has answered. */
     async flush(): Promise<void> {
-        for (const key of [...this.batches.keys()]) this.send(key);
+        this.sendAll();
         while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
     }
 
@@ -90,24 +98,68 @@ export class WritebackBatcher {
             } else {
                 b.byKey.set(recordKey, { record: { ...record }, waiters: [{ resolve, reject }] });
             }
-            if (b.byKey.size >= COLLECTION_LIMIT || (urgent && this.windowMs === 0)) {
-                this.send(key);
-            } else if (!b.timer) {
+            if (b.byKey.size >= COLLECTION_LIMIT) {
+                this.batches.delete(key);
+                this.dispatch([b]);
+            } else if (urgent && this.windowMs === 0) {
+                this.sendAll();
+            } else if (!this.timer) {
                 const wait = !urgent && this.options.budgetLow?.() ? this.lowBudgetWindowMs : this.windowMs;
-                b.timer = setTimeout(() => this.send(key), wait);
+                this.timer = setTimeout(() => this.sendAll(), wait);
             }
         });
     }
 
-    private send(key: string): void {
-        const batch = this.batches.get(key);
-        if (!batch) return;
-        this.batches.delete(key);
-        if (batch.timer) clearTimeout(batch.timer);
-        const entries = [...batch.byKey.values()];
-        if (entries.length === 0) return;
-        const call = this.call(batch.operation, entries).finally(() => this.inFlight.delete(call));
+    /** Sends every open batch: one Collections call, or Composite calls of up to 5 collections. */
+    private sendAll(): void {
+        if (this.timer) clearTimeout(this.timer);
+        this.timer = undefined;
+        const ready = [...this.batches.values()].filter((b) => b.byKey.size > 0);
+        this.batches.clear();
+        for (let i = 0; i < ready.length; i += COLLECTIONS_PER_COMPOSITE) this.dispatch(ready.slice(i, i + COLLECTIONS_PER_COMPOSITE));
+    }
+
+    private dispatch(group: Batch[]): void {
+        const call = (group.length === 1 ? this.call(group[0].operation, [...group[0].byKey.values()]) : this.callComposite(group)).finally(
+            () => this.inFlight.delete(call)
+        );
         this.inFlight.add(call);
+    }
+
+    /** Several collections in one Composite call; each collection's results are settled like a Collections call's. */
+    private async callComposite(group: Batch[]): Promise<void> {
+        const entriesOf = group.map((b) => [...b.byKey.values()]);
+        let responses: { body: unknown; httpStatusCode: number; referenceId: string }[];
+        try {
+            const answer = await this.rest.request<{ compositeResponse: typeof responses }>('POST', '/composite', {
+                allOrNone: false,
+                compositeRequest: group.map((b, i) => ({
+                    method: 'PATCH',
+                    url: `${this.rest.basePath ?? ''}${this.pathOf(b.operation)}`,
+                    referenceId: `batch${i}`,
+                    body: this.bodyOf(b.operation, entriesOf[i].map((e) => e.record))
+                }))
+            });
+            responses = answer.compositeResponse;
+            this.options.onApiCall?.(group.length);
+            group.forEach((b, i) => this.options.onCall?.(b.operation, entriesOf[i].length));
+        } catch (err) {
+            for (const entries of entriesOf) for (const e of entries) for (const w of e.waiters) w.reject(err);
+            return;
+        }
+        await Promise.all(
+            group.map(async (b, i) => {
+                const response = responses.find((r) => r.referenceId === `batch${i}`);
+                if (!response || response.httpStatusCode >= 300 || !Array.isArray(response.body)) {
+                    const reason = new Error(
+                        `Salesforce refused a ${b.operation.objectName} collection in a Composite call: ${JSON.stringify(response?.body ?? 'no answer').slice(0, 500)}`
+                    );
+                    for (const e of entriesOf[i]) for (const w of e.waiters) w.reject(reason);
+                    return;
+                }
+                await this.settle(b.operation, entriesOf[i], response.body as CollectionResult[]);
+            })
+        );
     }
 
     private async call(op: WriteOperation, entries: Pending[]): Promise<void> {
@@ -118,6 +170,11 @@ export class WritebackBatcher {
             for (const e of entries) for (const w of e.waiters) w.reject(err);
             return;
         }
+        await this.settle(op, entries, results);
+    }
+
+    /** Resolves each record's callers with its result; row-locked records of a larger batch are retried alone. */
+    private async settle(op: WriteOperation, entries: Pending[], results: CollectionResult[]): Promise<void> {
         const retryAlone: Pending[] = [];
         entries.forEach((entry, i) => {
             const result = results[i];
@@ -132,14 +189,17 @@ export class WritebackBatcher {
         for (const entry of retryAlone) await this.call(op, [entry]);
     }
 
+    private pathOf(op: WriteOperation): string {
+        return op.kind === 'update' ? '/composite/sobjects' : `/composite/sobjects/${op.objectName}/${op.externalIdField}`;
+    }
+
+    private bodyOf(op: WriteOperation, records: Record<string, unknown>[]) {
+        return { allOrNone: false, records: records.map((r) => ({ attributes: { type: op.objectName }, ...r })) };
+    }
+
     private async post(op: WriteOperation, records: Record<string, unknown>[]): Promise<CollectionResult[]> {
-        const body = {
-            allOrNone: false,
-            records: records.map((r) => ({ attributes: { type: op.objectName }, ...r }))
-        };
-        const path =
-            op.kind === 'update' ? '/composite/sobjects' : `/composite/sobjects/${op.objectName}/${op.externalIdField}`;
-        const results = await this.rest.request<CollectionResult[]>('PATCH', path, body);
+        const results = await this.rest.request<CollectionResult[]>('PATCH', this.pathOf(op), this.bodyOf(op, records));
+        this.options.onApiCall?.(1);
         this.options.onCall?.(op, records.length);
         return results;
     }
