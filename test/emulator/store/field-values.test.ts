@@ -46,7 +46,7 @@ describe('emulator field values: datetimes', () => {
 
     it('stores any instant written by toISOString in the REST API form', () => {
         fc.assert(
-            fc.property(fc.integer({ min: Date.UTC(0, 0, 1) - 31_536_000_000 * 1900, max: Date.UTC(9999, 11, 31) }), (ms) => {
+            fc.property(fc.integer({ min: Date.parse('0000-01-01T00:00:00.000Z'), max: Date.parse('9999-12-31T23:59:59.999Z') }), (ms) => {
                 const text = new Date(ms).toISOString();
                 expect(normalised(text)).to.equal(text.replace('Z', '+0000'));
                 expect(normalised(text.replace('Z', '+0000'))).to.equal(text.replace('Z', '+0000'));

@@ -1,6 +1,8 @@
 import { expect } from 'chai';
+import fc from 'fast-check';
 import type { CommittedTransaction } from '../../../bridge/src/emulator/contracts.ts';
 import { SalesforceApiError } from '../../../bridge/src/emulator/rest/salesforce-error.ts';
+import { applyFormulas, FORMULA_FIELDS } from '../../../bridge/src/emulator/store/derived-fields.ts';
 import { RecordStore } from '../../../bridge/src/emulator/store/record-store.ts';
 import { fixtureSchema, TEST_CONTEXT } from '../fixtures.ts';
 
@@ -139,5 +141,100 @@ describe('emulator RecordStore', () => {
         const next = copy.transaction(TEST_CONTEXT, (tx) => tx.insert('Integration_Log__c', {}));
         expect(next.Id).not.to.equal(log.Id);
         expect(next.Name).to.equal('Name-0000002');
+    });
+
+    describe('changed fields of an update', () => {
+        const fieldValue = fc.record(
+            {
+                Status: fc.constantFrom('Allocated', 'Fulfilled', 'Cancelled', 'Draft'),
+                Type: fc.constantFrom('Warehouse', 'Drop Ship'),
+                FulfilledToCity: fc.constantFrom('Lyon', 'Oslo', null),
+                TotalAmount: fc.constantFrom(1, 2, null),
+                IsSuspended: fc.boolean(),
+                DeliveryDate: fc.constantFrom('2026-02-01T00:00:00.000Z', '2026-02-01T01:00:00+0100', null)
+            },
+            { requiredKeys: [] }
+        );
+        const operation = fc.oneof(
+            fieldValue.map((fields) => ({ kind: 'update' as const, fields })),
+            fc.integer({ min: 1, max: 3 }).map((quantity) => ({ kind: 'line' as const, quantity })),
+            fieldValue.map((fields) => ({ kind: 'failed' as const, fields }))
+        );
+
+        it('lists exactly the fields whose committed value differs, in field order, whatever the writes', () => {
+            fc.assert(
+                fc.property(fc.array(operation, { minLength: 1, maxLength: 6 }), (operations) => {
+                    const { store, commits } = newStore();
+                    const { fo } = seedFo(store);
+                    const before = store.get(fo.Id)!;
+                    const committedBefore = commits.length;
+                    store.transaction(TEST_CONTEXT, (tx) => {
+                        for (const op of operations) {
+                            if (op.kind === 'update') tx.update('FulfillmentOrder', fo.Id, op.fields);
+                            else if (op.kind === 'line') tx.insert('FulfillmentOrderLineItem', { FulfillmentOrderId: fo.Id, Quantity: op.quantity, Type: 'Order Product', TypeCode: 'Product' });
+                            else {
+                                try {
+                                    store.transaction(TEST_CONTEXT, (inner) => {
+                                        inner.update('FulfillmentOrder', fo.Id, op.fields);
+                                        throw new Error('undone');
+                                    });
+                                } catch {
+                                    // The savepoint is rolled back; the outer transaction goes on.
+                                }
+                            }
+                        }
+                    });
+                    const after = store.get(fo.Id)!;
+                    const change = commits.slice(committedBefore).at(-1)?.changes.find((c) => c.recordId === fo.Id);
+                    const differing = Object.keys(after).filter((k) => k !== 'SystemModstamp' && !(before[k] === after[k] || (before[k] == null && after[k] == null)));
+                    expect(change?.changedFields ?? []).to.deep.equal(differing);
+                })
+            );
+        });
+
+        it('formulas set no field outside FORMULA_FIELDS', () => {
+            for (const objectName of ['FulfillmentOrder', 'ProcessException', 'OrderItemSummary', 'Account']) {
+                const set: string[] = [];
+                const record = new Proxy({ Status: 'Allocated', Type: 'Warehouse', Severity: 'High', QuantityOrdered: 2 } as Record<string, unknown>, {
+                    set: (target, key, value) => {
+                        set.push(String(key));
+                        target[String(key)] = value;
+                        return true;
+                    }
+                });
+                applyFormulas(objectName, record);
+                expect(set, objectName).to.satisfy((keys: string[]) => keys.every((k) => (FORMULA_FIELDS[objectName] ?? []).includes(k)));
+            }
+        });
+    });
+
+    it('counts live records as all() lists them, through deletes, rollbacks, open transactions and a reload', () => {
+        const step = fc.oneof(fc.constant('insert' as const), fc.constant('delete' as const), fc.constant('failed insert' as const));
+        fc.assert(
+            fc.property(fc.array(step, { maxLength: 12 }), (steps) => {
+                const { store } = newStore();
+                const check = () => expect(store.count('OrderDeliveryMethod')).to.equal(store.all('OrderDeliveryMethod').length);
+                for (const kind of steps) {
+                    if (kind === 'insert') store.transaction(TEST_CONTEXT, (tx) => tx.insert('OrderDeliveryMethod', { Name: 'Ground' }));
+                    else if (kind === 'delete') {
+                        const victim = store.all('OrderDeliveryMethod')[0];
+                        if (victim) store.transaction(TEST_CONTEXT, (tx) => tx.delete('OrderDeliveryMethod', victim.Id));
+                    } else {
+                        expect(() =>
+                            store.transaction(TEST_CONTEXT, (tx) => {
+                                tx.insert('OrderDeliveryMethod', { Name: 'Air' });
+                                check();
+                                throw new Error('rolled back');
+                            })
+                        ).to.throw('rolled back');
+                    }
+                    check();
+                }
+                const reloaded = new RecordStore(schema);
+                reloaded.importState(store.exportState());
+                expect(reloaded.count('orderdeliverymethod')).to.equal(store.all('OrderDeliveryMethod').length);
+                expect(reloaded.counts().OrderDeliveryMethod ?? 0).to.equal(store.all('OrderDeliveryMethod').length);
+            })
+        );
     });
 });

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import fc from 'fast-check';
 import { buildChangeEvents, changeOriginOf } from '../../../bridge/src/emulator/streaming/change-event-builder.ts';
 import type { CommittedTransaction, RecordChange } from '../../../bridge/src/emulator/contracts.ts';
 
@@ -104,5 +105,33 @@ describe('buildChangeEvents', () => {
         expect(changeOriginOf({ userId: 'u', callOptionsClient: 'som-bridge' })).to.equal('com/salesforce/api/rest/66.0;client=som-bridge');
         expect(changeOriginOf({ userId: 'u', callOptionsClient: 'x', api: 'com/salesforce/api/soap/62.0' })).to.equal('com/salesforce/api/soap/62.0;client=x');
         expect(changeOriginOf({ userId: 'u' })).to.equal('');
+    });
+
+    it('merges exactly the records whose lone events would have the same type, fields and values', () => {
+        const value = fc.constantFrom<unknown>(null, 'A', 'B', 1, true);
+        const change = fc.record({
+            objectName: fc.constantFrom('FulfillmentOrder', 'OrderSummary'),
+            changeType: fc.constantFrom<RecordChange['changeType']>('CREATE', 'UPDATE', 'DELETE'),
+            changedFields: fc.uniqueArray(fc.constantFrom('Status', 'Type', 'Description', 'LastModifiedDate'), { maxLength: 4 }),
+            values: fc.record({ Status: value, Type: value, Description: value, LastModifiedDate: fc.constantFrom(T, '2026-05-01T10:00:00.001Z') })
+        });
+        fc.assert(
+            fc.property(fc.array(change, { maxLength: 12 }), (drawn) => {
+                const changes: RecordChange[] = drawn.map((d, index) => {
+                    const after = fo(`0a3${index}`, 'Allocated', d.values);
+                    return { objectName: d.objectName, recordId: `0a3${index}`, changeType: d.changeType, changedFields: d.changedFields, after, before: after };
+                });
+                const alone = (c: RecordChange) => {
+                    const [event] = buildChangeEvents(tx([c]), captured);
+                    const { ChangeEventHeader: header, ...body } = event.payload;
+                    const sortedBody = Object.fromEntries(Object.entries(body).sort(([a], [b]) => a.localeCompare(b)));
+                    return JSON.stringify([event.entity, header.changeType, [...header.changedFields].sort(), sortedBody]);
+                };
+                const expected = new Map<string, string[]>();
+                for (const c of changes) expected.set(alone(c), [...(expected.get(alone(c)) ?? []), c.recordId]);
+                const events = buildChangeEvents(tx(changes), captured);
+                expect(events.map((e) => e.payload.ChangeEventHeader.recordIds)).to.deep.equal([...expected.values()]);
+            })
+        );
     });
 });

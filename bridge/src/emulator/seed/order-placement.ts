@@ -12,6 +12,15 @@ import { insertStorefrontOrder } from './storefront-order.ts';
 /** The user storefront orders are attributed to when no context is given (the emulator's automated process). */
 export const STOREFRONT_CONTEXT: ChangeContext = { userId: '005000000000001AAA', api: 'com/salesforce/api/rest/66.0' };
 
+/** Store capability that counts live records without listing them (RecordStore has it). */
+interface CountingRecordStore {
+    count(objectName: string): number;
+}
+
+/** Live records of an object: the store's running count when it keeps one, otherwise a scan. */
+const liveCount = (store: RecordStoreApi, objectName: string) =>
+    (store as Partial<CountingRecordStore>).count?.(objectName) ?? store.all(objectName).length;
+
 export interface PlaceOrderOptions {
     /** Seed for a reproducible order; ignored when `random` is given. */
     seed?: number;
@@ -38,7 +47,7 @@ export function placeOrder(store: RecordStoreApi, options: PlaceOrderOptions = {
     if (options.accountId !== undefined && store.get(options.accountId) === undefined) {
         throw new RangeError(`placeOrder: no Account found with ID ${options.accountId}.`);
     }
-    const orderNumber = String(store.all('OrderSummary').length + 1).padStart(8, '0');
+    const orderNumber = String(liveCount(store, 'OrderSummary') + 1).padStart(8, '0');
     const order = store.transaction(context, (tx) =>
         insertStorefrontOrder(tx, random, reference, { orderNumber, orderedAt: new Date(), accountId: options.accountId, lines: options.lines })
     );

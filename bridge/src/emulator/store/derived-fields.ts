@@ -11,6 +11,13 @@ const n = (v: unknown) => (typeof v === 'number' ? v : 0);
 
 const FO_TYPE_CATEGORY: Record<string, string> = { Warehouse: 'PHYSICAL', 'Retail Store': 'PHYSICAL', 'Drop Ship': 'DROPSHIP', Digital: 'DIGITAL' };
 
+/** The fields `applyFormulas` may set, per object: a write changes no other field through formulas. */
+export const FORMULA_FIELDS: Readonly<Record<string, readonly string[]>> = {
+    FulfillmentOrder: ['StatusCategory', 'TypeCategory'],
+    ProcessException: ['StatusCategory', 'SeverityCategory'],
+    OrderItemSummary: ['QuantityNetOrdered', 'QuantityAvailableToFulfill', 'QuantityAvailableToCancel', 'QuantityAvailableToReturn']
+};
+
 /** Recomputes formula-like fields of one record in place (called on the merged record before it is stored). */
 export function applyFormulas(objectName: string, record: Fields, previous?: SObjectRecord): void {
     switch (objectName) {

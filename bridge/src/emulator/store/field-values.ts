@@ -22,8 +22,16 @@ const typeError = (field: FieldDef, javaType: string, value: unknown) => {
     });
 };
 
-/** Datetimes are stored the way the REST API returns them: `2026-01-31T12:00:00.000+0000`. */
-export const formatDatetime = (ms: number) => new Date(ms).toISOString().replace('Z', '+0000');
+let lastFormatted = { ms: Number.NaN, text: '' };
+
+/**
+ * Datetimes are stored the way the REST API returns them: `2026-01-31T12:00:00.000+0000`. The last answer is
+ * kept, as every write of a transaction stamps the same few milliseconds.
+ */
+export function formatDatetime(ms: number): string {
+    if (ms !== lastFormatted.ms) lastFormatted = { ms, text: new Date(ms).toISOString().replace('Z', '+0000') };
+    return lastFormatted.text;
+}
 
 function asNumber(field: FieldDef, value: unknown, javaType: string): number {
     const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;

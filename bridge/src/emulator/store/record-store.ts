@@ -41,6 +41,8 @@ export class RecordStore implements RecordStoreApi {
     private readonly indexedFields = new Map<string, string[]>();
     private readonly objectOf = new Map<string, string>();
     private readonly byObject = new Map<string, Map<string, SObjectRecord>>();
+    /** Committed live (not deleted) records per object, kept by `apply` so counting never scans. */
+    private readonly liveCounts = new Map<string, number>();
     private readonly uniqueIndex = new Map<string, Map<string, Set<string>>>();
     private readonly lookups = new LookupIndex();
     private readonly autoNumberCounters = new Map<string, number>();
@@ -114,6 +116,13 @@ export class RecordStore implements RecordStoreApi {
         return options.includeDeleted ? records : records.filter((r) => !r.IsDeleted);
     }
 
+    /** Number of live records of an object, as `all(objectName).length` (this transaction's writes included). */
+    count(objectName: string): number {
+        const name = this.schema.get(objectName)?.name ?? objectName;
+        if (this.pendingOf(name).length > 0) return this.all(name).length;
+        return this.liveCounts.get(name) ?? 0;
+    }
+
     findBy(objectName: string, field: string, value: unknown): SObjectRecord[] {
         const def = this.schema.require(objectName);
         const fieldDef = resolveField(def, field);
@@ -174,7 +183,7 @@ export class RecordStore implements RecordStoreApi {
     /** Counts of live records per object, for the admin API and logs. */
     counts(): Record<string, number> {
         const result: Record<string, number> = {};
-        for (const [name, records] of this.byObject) result[name] = [...records.values()].filter((r) => !r.IsDeleted).length;
+        for (const name of this.byObject.keys()) result[name] = this.liveCounts.get(name) ?? 0;
         return result;
     }
 
@@ -188,6 +197,7 @@ export class RecordStore implements RecordStoreApi {
     importState(state: StoreState): void {
         this.objectOf.clear();
         this.byObject.clear();
+        this.liveCounts.clear();
         this.uniqueIndex.clear();
         this.lookups.clear();
         for (const { objectName, record } of state.records) {
@@ -233,8 +243,10 @@ export class RecordStore implements RecordStoreApi {
         if (!records) this.byObject.set(objectName, (records = new Map()));
         const previous = records.get(record.Id);
         records.set(record.Id, record);
+        const liveChange = (record.IsDeleted ? 0 : 1) - (previous && !previous.IsDeleted ? 1 : 0);
+        if (liveChange !== 0) this.liveCounts.set(objectName, (this.liveCounts.get(objectName) ?? 0) + liveChange);
         this.lookups.track(objectName, previous, record);
-        this.objectOf.set(record.Id, objectName);
+        if (!previous) this.objectOf.set(record.Id, objectName);
         for (const field of this.indexedFieldsOf(objectName)) {
             const indexKey = `${objectName}.${field}`;
             let index = this.uniqueIndex.get(indexKey);

@@ -5,7 +5,7 @@
 import type { ChangeContext, FieldDef, ObjectDef, RecordChange, SchemaRegistryApi, SObjectRecord, TransactionApi } from '../contracts.ts';
 import { SalesforceApiError, sfError } from '../rest/salesforce-error.ts';
 import { resolveField } from '../schema/schema-registry.ts';
-import { applyFormulas, rollUpDeltas } from './derived-fields.ts';
+import { applyFormulas, FORMULA_FIELDS, rollUpDeltas } from './derived-fields.ts';
 import { formatDatetime, normaliseValue } from './field-values.ts';
 import { to18 } from './record-id.ts';
 
@@ -26,12 +26,20 @@ export interface PendingWrite {
     /** Committed version before this transaction (undefined when inserted here). */
     before?: SObjectRecord;
     after: SObjectRecord;
+    /**
+     * Every field this transaction may have changed since `before`, so the commit compares only those; absent
+     * when not known, and then every field is compared.
+     */
+    touched?: ReadonlySet<string>;
 }
 
 /** Fields the platform sets on every write; callers cannot set them. */
 const PLATFORM_FIELDS = new Set(['Id', 'SystemModstamp', 'IsDeleted', 'LastModifiedDate', 'LastModifiedById']);
 /** Left out of CDC-style changedFields, as Salesforce does. */
 const NOT_REPORTED = new Set(['SystemModstamp']);
+/** Fields every update and roll-up sets besides the ones it names. */
+const STAMPED = ['LastModifiedDate', 'LastModifiedById', 'SystemModstamp'];
+const NOTHING_TOUCHED: ReadonlySet<string> = new Set();
 
 export const uniqueKey = (value: unknown) => String(value).toLowerCase();
 
@@ -110,14 +118,17 @@ export class Transaction implements TransactionApi {
         const def = this.writableObject(objectName);
         const current = this.existing(def, id);
         const changes = this.normalise(def, fields);
+        const named = Object.keys(changes);
         const record: Record<string, unknown> = { ...current, ...changes };
         const now = formatDatetime(this.host.now());
-        Object.assign(record, { LastModifiedDate: now, LastModifiedById: this.context.userId, SystemModstamp: now });
-        this.checkRequired(record, Object.keys(changes).map((name) => def.fields[name]));
+        record.LastModifiedDate = now;
+        record.LastModifiedById = this.context.userId;
+        record.SystemModstamp = now;
+        this.checkRequired(record, named.map((name) => def.fields[name]));
         applyFormulas(def.name, record, current);
         const stored = Object.freeze(record) as SObjectRecord;
         this.checkUnique(def, stored);
-        this.put(def.name, stored);
+        this.put(def.name, stored, named.concat(STAMPED, FORMULA_FIELDS[def.name] ?? []));
         this.rollUp(def.name, current, stored);
         return stored;
     }
@@ -142,7 +153,7 @@ export class Transaction implements TransactionApi {
             } else if (after.IsDeleted) {
                 result.push({ objectName, recordId, changeType: 'DELETE', changedFields: [], after: before, before });
             } else {
-                const changedFields = Object.keys(after).filter((k) => !NOT_REPORTED.has(k) && !sameValue(before[k], after[k]));
+                const changedFields = write.touched ? changedAmong(write.touched, before, after) : Object.keys(after).filter((k) => !NOT_REPORTED.has(k) && !sameValue(before[k], after[k]));
                 result.push({ objectName, recordId, changeType: 'UPDATE', changedFields, after, before });
             }
         }
@@ -169,10 +180,18 @@ export class Transaction implements TransactionApi {
         return found.record;
     }
 
-    private put(objectName: string, after: SObjectRecord): void {
+    /** Overlays `after`; `touched` names every field that can differ from the version it replaces. */
+    private put(objectName: string, after: SObjectRecord, touched?: string[]): void {
         const pending = this.writes.get(after.Id);
         const before = pending ? pending.before : this.host.committed(after.Id)?.record;
-        this.record(after.Id, { objectName, before, after });
+        // Fields touched by earlier writes in this transaction still count, as they too differ from `before`.
+        const earlier = pending ? pending.touched : NOTHING_TOUCHED;
+        let all: Set<string> | undefined;
+        if (touched && earlier) {
+            all = new Set(earlier);
+            for (const field of touched) all.add(field);
+        }
+        this.record(after.Id, { objectName, before, after, touched: all });
     }
 
     private record(id: string, write: PendingWrite): void {
@@ -229,9 +248,18 @@ export class Transaction implements TransactionApi {
             if (!parent || parent.record.IsDeleted) continue;
             const now = formatDatetime(this.host.now());
             const current = typeof parent.record[target] === 'number' ? (parent.record[target] as number) : 0;
-            this.put(parent.objectName, Object.freeze({ ...parent.record, [target]: current + delta, LastModifiedDate: now, SystemModstamp: now }));
+            this.put(parent.objectName, Object.freeze({ ...parent.record, [target]: current + delta, LastModifiedDate: now, SystemModstamp: now }), [target, ...STAMPED]);
         }
     }
+}
+
+/** The fields among `touched` whose value differs, in the record's own field order (as a full comparison lists them). */
+function changedAmong(touched: ReadonlySet<string>, before: SObjectRecord, after: SObjectRecord): string[] {
+    const changed: string[] = [];
+    for (const k of touched) if (Object.hasOwn(after, k) && !NOT_REPORTED.has(k) && !sameValue(before[k], after[k])) changed.push(k);
+    if (changed.length < 2) return changed;
+    const order = Object.keys(after);
+    return changed.sort((a, b) => order.indexOf(a) - order.indexOf(b));
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

@@ -49,11 +49,18 @@ export function changeOriginOf(context: CommittedTransaction['context']): string
 /** Merges repeated changes to one record into the first change type with the committed data. */
 function collapsePerRecord(changes: RecordChange[]): RecordChange[] {
     const byRecord = new Map<string, RecordChange>();
+    // The committed changes are shared with other listeners: a record's first change is copied only when a later one merges in.
+    const copied = new Set<RecordChange>();
     for (const change of changes) {
-        const seen = byRecord.get(change.recordId);
+        let seen = byRecord.get(change.recordId);
         if (!seen) {
-            byRecord.set(change.recordId, { ...change, changedFields: [...change.changedFields] });
+            byRecord.set(change.recordId, change);
             continue;
+        }
+        if (!copied.has(seen)) {
+            seen = { ...seen, changedFields: [...seen.changedFields] };
+            copied.add(seen);
+            byRecord.set(change.recordId, seen);
         }
         for (const field of change.changedFields) if (!seen.changedFields.includes(field)) seen.changedFields.push(field);
         seen.after = change.after;
@@ -90,10 +97,35 @@ function bodyOf(change: RecordChange): { body: Record<string, unknown>; changedF
     }
 }
 
-/** Stable text of a body, so identical changes compare equal whatever the key order. */
+interface Group {
+    entity: string;
+    changeType: string;
+    recordIds: string[];
+    body: Record<string, unknown>;
+    changedFields: string[];
+}
+
+/** True when `change` would have the fingerprint of `group`: same fields in the same order, identical values. */
+function sameChange(group: Group, change: RecordChange, body: Record<string, unknown>, changedFields: string[]): boolean {
+    if (group.entity !== change.objectName || group.changeType !== change.changeType || !sameList(group.changedFields, changedFields)) return false;
+    const keys = Object.keys(body);
+    if (!sameList(Object.keys(group.body), keys)) return false;
+    for (const key of keys) if (body[key] !== group.body[key]) return false;
+    return true;
+}
+
+function sameList(a: string[], b: string[]): boolean {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
+}
+
+/** Stable text of a body, so identical changes compare equal whatever the key order (never starts with `#`). */
 function fingerprint(entity: string, changeType: string, body: Record<string, unknown>, changedFields: string[]): string {
-    const keys = Object.keys(body).sort();
-    return JSON.stringify([entity, changeType, [...changedFields].sort(), keys.map((k) => [k, body[k]])]);
+    const fields = changedFields.length > 1 ? [...changedFields].sort() : changedFields;
+    // An update's body holds exactly its changed fields, so their sorted list already names the body's keys.
+    const keys = changeType === 'UPDATE' ? fields : Object.keys(body).sort();
+    return JSON.stringify([entity, changeType, fields, keys === fields ? 0 : keys, keys.map((k) => body[k])]);
 }
 
 /**
@@ -102,13 +134,28 @@ function fingerprint(entity: string, changeType: string, body: Record<string, un
  */
 export function buildChangeEvents(transaction: CommittedTransaction, capturedEntities: ReadonlySet<string>): BuiltChangeEvent[] {
     const relevant = collapsePerRecord(transaction.changes.filter((c) => capturedEntities.has(c.objectName)));
-    const groups = new Map<string, { entity: string; changeType: string; recordIds: string[]; body: Record<string, unknown>; changedFields: string[] }>();
+    const groups = new Map<string, Group>();
+    // A change alone of its object and type cannot merge with another, so only the others need a fingerprint.
+    const kinds = new Map<string, Partial<Record<RecordChange['changeType'], number>>>();
     for (const change of relevant) {
+        let ofObject = kinds.get(change.objectName);
+        if (!ofObject) kinds.set(change.objectName, (ofObject = {}));
+        ofObject[change.changeType] = (ofObject[change.changeType] ?? 0) + 1;
+    }
+    let last: Group | undefined;
+    for (const [index, change] of relevant.entries()) {
         const { body, changedFields } = bodyOf(change);
-        const key = fingerprint(change.objectName, change.changeType, body, changedFields);
-        const group = groups.get(key);
+        // Changes to many records in one call are mostly identical to the one before: that needs no fingerprint.
+        if (last && sameChange(last, change, body, changedFields)) {
+            last.recordIds.push(change.recordId);
+            continue;
+        }
+        const alone = kinds.get(change.objectName)![change.changeType] === 1;
+        const key = alone ? `#${index}` : fingerprint(change.objectName, change.changeType, body, changedFields);
+        let group = groups.get(key);
         if (group) group.recordIds.push(change.recordId);
-        else groups.set(key, { entity: change.objectName, changeType: change.changeType, recordIds: [change.recordId], body, changedFields });
+        else groups.set(key, (group = { entity: change.objectName, changeType: change.changeType, recordIds: [change.recordId], body, changedFields }));
+        last = group;
     }
     const origin = changeOriginOf(transaction.context);
     const all = [...groups.values()];
