@@ -6,6 +6,7 @@
 import type { BridgeConfig } from '../../../bridge/src/config/schema.ts';
 import type { RunningEmulator } from '../../../bridge/src/emulator/start-emulator.ts';
 import { testConfig } from '../support/test-config.ts';
+import { salesforceConfigForEmulator } from '../../../bridge/src/demo/emulator-salesforce-config.ts';
 
 export const API_VERSION = '66.0';
 export const RESEND_CHANNEL = '/event/OMS_Resend_Request__e';
@@ -33,19 +34,7 @@ export function emulatorIntakeConfig(
     return {
         ...config,
         redis: { ...config.redis, prefix, startLocalIfMissing: false },
-        salesforce: {
-            ...config.salesforce,
-            loginUrl: emulator.loginUrl,
-            instanceUrl: undefined,
-            auth: {
-                ...config.salesforce.auth,
-                flow: 'jwt',
-                clientId: emulator.credentials.clientId,
-                username: emulator.credentials.username,
-                privateKey: emulator.credentials.privateKeyPem,
-                privateKeyFile: undefined
-            }
-        }
+        salesforce: salesforceConfigForEmulator(config, emulator)
     };
 }
 
