@@ -1,22 +1,9 @@
 /**
- * Runs before the whole suite: if no Redis answers and none can be started, stop at once with the fix,
+ * Runs before the whole suite: if no Redis answers, stop at once with how to get one,
  * instead of letting every test time out.
  */
-import { Redis } from 'ioredis';
+import { redisAnswers } from '../../bridge/src/runtime/local-redis.ts';
 import { REDIS_URL, redisServerBinary } from './redis.ts';
-
-async function redisAnswers(url: string): Promise<boolean> {
-    const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 2000 });
-    try {
-        await client.connect();
-        await client.ping();
-        return true;
-    } catch {
-        return false;
-    } finally {
-        client.disconnect();
-    }
-}
 
 export const mochaHooks = {
     async beforeAll(this: Mocha.Context) {
