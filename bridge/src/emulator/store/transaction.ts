@@ -73,6 +73,17 @@ export class Transaction implements TransactionApi {
         private readonly context: ChangeContext
     ) {}
 
+    private timestamp?: string;
+
+    /**
+     * One system timestamp for the whole transaction: every record it writes carries the same
+     * LastModifiedDate/SystemModstamp, so identical changes to several records merge into one change event.
+     */
+    private stamp(): string {
+        this.timestamp ??= formatDatetime(this.host.now());
+        return this.timestamp;
+    }
+
     /** Undo log: each overlay write with the entry it replaced, so savepoints cost nothing to take. */
     private readonly journal: [string, PendingWrite | undefined][] = [];
 
@@ -96,7 +107,7 @@ export class Transaction implements TransactionApi {
 
     insert(objectName: string, fields: Record<string, unknown>): SObjectRecord {
         const def = this.writableObject(objectName);
-        const now = formatDatetime(this.host.now());
+        const now = this.stamp();
         const plan = planOf(def);
         const record: Record<string, unknown> = { ...plan.blank, ...this.normalise(def, fields) };
         for (const [field, next] of this.host.autoNumbers(def)) if (record[field] == null) record[field] = next();
@@ -120,7 +131,7 @@ export class Transaction implements TransactionApi {
         const changes = this.normalise(def, fields);
         const named = Object.keys(changes);
         const record: Record<string, unknown> = { ...current, ...changes };
-        const now = formatDatetime(this.host.now());
+        const now = this.stamp();
         record.LastModifiedDate = now;
         record.LastModifiedById = this.context.userId;
         record.SystemModstamp = now;
@@ -136,7 +147,7 @@ export class Transaction implements TransactionApi {
     delete(objectName: string, id: string): void {
         const def = this.host.schema.require(objectName);
         const current = this.existing(def, id);
-        const now = formatDatetime(this.host.now());
+        const now = this.stamp();
         this.put(def.name, Object.freeze({ ...current, IsDeleted: true, LastModifiedDate: now, LastModifiedById: this.context.userId, SystemModstamp: now }));
         this.rollUp(def.name, current, undefined);
     }
@@ -246,7 +257,7 @@ export class Transaction implements TransactionApi {
         for (const { parentId, target, delta } of rollUpDeltas(objectName, before, after)) {
             const parent = this.getAny(parentId);
             if (!parent || parent.record.IsDeleted) continue;
-            const now = formatDatetime(this.host.now());
+            const now = this.stamp();
             const current = typeof parent.record[target] === 'number' ? (parent.record[target] as number) : 0;
             this.put(parent.objectName, Object.freeze({ ...parent.record, [target]: current + delta, LastModifiedDate: now, SystemModstamp: now }), [target, ...STAMPED]);
         }
