@@ -16,7 +16,9 @@ describe('intake on the emulator: expired checkpoint', function () {
     let harness: IntakeHarness;
 
     beforeEach(async () => {
-        harness = await IntakeHarness.open({ channels: [FO_CHANNEL] });
+        // The orders placed before intake first subscribes must stay out of the stream even if a reconnect
+        // happens before the first event arrives: no allowance for clock skew at installation.
+        harness = await IntakeHarness.open({ channels: [FO_CHANNEL], streaming: { clockSkewMs: 0 } });
     });
     afterEach(async () => {
         await harness.close();
