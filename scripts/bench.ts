@@ -10,11 +10,12 @@
  *    confirmation → Salesforce write-back, p50/p95/p99.
  *
  * The emulator runs in a child process (a real org is remote, too); the bridge runs in this one.
- * Usage: npm run bench -- [--orders 10000] [--rate 200] [--seconds 10] [--concurrency 200]
+ * Usage: npm run bench -- [--orders 10000] [--rate 200] [--seconds 10] [--concurrency 200] [--profile FILE.cpuprofile]
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolveConfig } from '../bridge/src/config/load-config.ts';
 import type { BridgeConfig } from '../bridge/src/config/schema.ts';
 import { salesforceConfigForEmulator } from '../bridge/src/demo/emulator-salesforce-config.ts';
@@ -26,6 +27,8 @@ import { deleteKeysWithPrefix, ensureRedis } from '../bridge/src/runtime/local-r
 import { bareBullmqThroughput } from './bench/bare-bullmq.ts';
 import { startEmulatorProcess, type EmulatorProcess } from './bench/emulator-process.ts';
 import { summarize } from './bench/percentiles.ts';
+import { CpuMeter } from './bench/cpu-meter.ts';
+import { DrainProfiler } from './bench/drain-profiler.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -41,6 +44,11 @@ const ORDERS = flag('orders', 10_000);
 const RATE = flag('rate', 200);
 const SECONDS = flag('seconds', 10);
 const CONCURRENCY = flag('concurrency', 200);
+const BARE_JOBS = 20_000;
+const PROFILE_FILE = (() => {
+    const i = process.argv.indexOf('--profile');
+    return i < 0 ? undefined : process.argv[i + 1];
+})();
 
 interface PlacedOrder {
     orderSummaryId: string;
@@ -105,10 +113,14 @@ async function main(): Promise<void> {
     out(`oms-bridge benchmark — ${ORDERS} fulfillment orders, latency at ${RATE} orders/s for ${SECONDS} s, worker concurrency ${CONCURRENCY}`);
     out(`Node ${process.version}, Redis ${redis.url}${redis.started ? ' (private)' : ''}`);
 
-    const bareJobsPerSecond = await bareBullmqThroughput(redis.url, prefix, 20_000, 50);
-    out(`bare BullMQ no-op jobs:                 ${bareJobsPerSecond.toFixed(0)} jobs/s`);
+    const cpu = new CpuMeter(redis.url);
+    const bareCpuBefore = await cpu.sample();
+    const bareJobsPerSecond = await bareBullmqThroughput(redis.url, prefix, BARE_JOBS, 50);
+    const bareCpu = CpuMeter.since(bareCpuBefore, await cpu.sample());
+    out(`bare BullMQ no-op jobs:                 ${bareJobsPerSecond.toFixed(0)} jobs/s; CPU per job: Node ${(bareCpu.bridgeMs / BARE_JOBS).toFixed(3)} ms, Redis ${(bareCpu.redisMs / BARE_JOBS).toFixed(3)} ms`);
 
     const emulator = await startEmulatorProcess(root);
+    cpu.watchEmulator(emulator.pid);
     const redactor = new Redactor([emulator.privateKeyPem]);
     const logger = createLogger({ level: process.env.BENCH_LOG_LEVEL ?? 'error', format: 'json', redactor });
     const counters = new FlowCounters();
@@ -139,9 +151,14 @@ async function main(): Promise<void> {
         const backlog = await sfEvents.getWaitingCount();
         const rssWithBacklog = process.memoryUsage().rss;
         const drainStart = Date.now();
+        const cpuBefore = await cpu.sample();
+        const profiler = new DrainProfiler(PROFILE_FILE);
+        await profiler.start();
         await bridge.startWorkers();
         await waitFor(`${fos} invoices posted`, () => counters.get('invoice-posted') >= fos, 1_800_000);
         const drainSeconds = (Date.now() - drainStart) / 1000;
+        const drainCpu = CpuMeter.since(cpuBefore, await cpu.sample());
+        const profileFile = await profiler.stop();
         await bridge.writer.flush();
         const usage = await emulator.admin<{ used: number; byEndpoint: Record<string, number> }>('GET', '/api-usage');
         const connectCalls = Object.entries(usage.byEndpoint)
@@ -167,13 +184,25 @@ async function main(): Promise<void> {
         out(`RSS with that backlog:                  ${(rssWithBacklog / 1048576).toFixed(0)} MB`);
         out(`throughput, event → ERP posting:        ${(fos / drainSeconds).toFixed(0)} orders/s (${fos} in ${drainSeconds.toFixed(1)} s)`);
         out(`  ratio to bare BullMQ no-op jobs/s:    ${((fos / drainSeconds) / bareJobsPerSecond).toFixed(3)}`);
+        const perOrder = (ms: number) => (ms / fos).toFixed(2);
+        out(`CPU per order during the drain:         bridge ${perOrder(drainCpu.bridgeMs)} ms, emulator ${perOrder(drainCpu.emulatorMs)} ms, Redis ${perOrder(drainCpu.redisMs)} ms`);
+        if (profileFile) out(`  CPU profile of the drain:             ${profileFile}`);
+        out(`  machine CPU in use during the drain:  ${(((drainCpu.bridgeMs + drainCpu.emulatorMs + drainCpu.redisMs) / 1000 / drainSeconds) * 100).toFixed(0)} % of one core (${availableParallelism()} cores)`);
         out(`Salesforce API calls per 1,000 orders:  ${perThousand(usage.used)} (minimum for the same work ${perThousand(minimum)}; ratio ${(usage.used / minimum).toFixed(2)})`);
         out(`  Connect actions (not batchable):      ${connectCalls}`);
         for (const line of writeLines) out(line);
         const top = Object.entries(usage.byEndpoint).sort((a, b) => b[1] - a[1]).slice(0, 8);
         out(`  calls by endpoint: ${top.map(([e, n]) => `${e}=${n}`).join(', ')}`);
 
-        // Phase 3: latency at a steady rate.
+        // Phase 3: latency at a steady rate, from idle queues (the drain's last jobs would otherwise be
+        // measured as queueing).
+        await waitFor('every queue to be idle', async () => {
+            for (const name of bridge.host.queueNames()) {
+                const counts = await bridge.host.producer.queue(name).getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+                if (Object.values(counts).some((n) => n > 0)) return false;
+            }
+            return true;
+        }, 600_000);
         const submitLatency: number[] = [];
         const writebackLatency: number[] = [];
         const latencyPlaced = new Map<string, number>();
@@ -216,6 +245,7 @@ async function main(): Promise<void> {
     } finally {
         clearInterval(rssTimer);
         await bridge.stop(5000);
+        cpu.close();
         await emulator.stop();
         await deleteKeysWithPrefix(redis.url, prefix);
         await redis.close();

@@ -20,6 +20,7 @@ import type { Logger } from './observability/logger.ts';
 import { bridgeMetrics } from './observability/bridge-metrics.ts';
 import type { Redactor } from './observability/redact.ts';
 import { checkRedisSettings } from './ops/redis-check.ts';
+import { orderToCashIgnores } from './flows/order-to-cash/salesforce-event-facts.ts';
 import { createRedisClient, redisOptionsFromUrl } from './queue/redis-connection.ts';
 import { WorkerHost } from './queue/worker-host.ts';
 import { startIntake, type IntakeHandle } from './salesforce/intake/start-intake.ts';
@@ -99,7 +100,7 @@ export async function startBridge(options: StartBridgeOptions): Promise<RunningB
         intervalMs: config.flows.billingPollIntervalMs
     });
     if (run.billingPoller) billing.start();
-    const intake = run.intake ? await startIntake({ config, logger, redactor, tokenManager, onLimitInfo }) : undefined;
+    const intake = run.intake ? await startIntake({ config, logger, redactor, tokenManager, onLimitInfo, ignores: orderToCashIgnores }) : undefined;
 
     let http: RunningBridge['http'];
     if (run.http) {

@@ -14,6 +14,8 @@ export interface EmulatorProcess {
     username: string;
     clientId: string;
     privateKeyPem: string;
+    /** The child's process ID (for CPU accounting). */
+    pid: number | undefined;
     admin<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T>;
     stop(): Promise<void>;
 }
@@ -46,6 +48,7 @@ export async function startEmulatorProcess(root: string, extraArgs: string[] = [
         username: field('username') ?? '',
         clientId: field('consumer key') ?? '',
         privateKeyPem: readFileSync(keyFile, 'utf8'),
+        pid: child.pid,
         async admin<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
             const response = await fetch(`${instanceUrl}/__emulator${path}`, {
                 method,

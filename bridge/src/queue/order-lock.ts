@@ -9,6 +9,11 @@ import type { Redis } from 'ioredis';
 const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 
+interface LockScripts {
+    omsbRenewOrderLock(key: string, token: string, ttlMs: string): Promise<number>;
+    omsbReleaseOrderLock(key: string, token: string): Promise<number>;
+}
+
 export interface HeldOrderLock {
     readonly orderKey: string;
     /** Stops renewal and deletes the key if it is still ours. */
@@ -32,6 +37,16 @@ export class OrderLock {
         this.ttlMs = options.ttlMs ?? 30_000;
     }
 
+    /** The scripts as EVALSHA commands (ioredis loads them on first use), so each call sends a hash, not the script. */
+    private scripts(): LockScripts {
+        const client = this.redis as Redis & Partial<LockScripts>;
+        if (!client.omsbReleaseOrderLock) {
+            client.defineCommand('omsbRenewOrderLock', { numberOfKeys: 1, lua: RENEW });
+            client.defineCommand('omsbReleaseOrderLock', { numberOfKeys: 1, lua: RELEASE });
+        }
+        return client as unknown as LockScripts;
+    }
+
     key(orderKey: string): string {
         return `${this.options.prefix}:order-lock:${orderKey}`;
     }
@@ -41,9 +56,10 @@ export class OrderLock {
         const key = this.key(orderKey);
         const token = randomUUID();
         const ok = await this.redis.set(key, token, 'PX', this.ttlMs, 'NX');
+        const scripts = this.scripts();
         if (ok !== 'OK') return undefined;
         const timer = setInterval(() => {
-            this.redis.eval(RENEW, 1, key, token, String(this.ttlMs)).catch(() => {
+            scripts.omsbRenewOrderLock(key, token, String(this.ttlMs)).catch(() => {
                 // A failed renewal is retried on the next tick; if Redis stays away the TTL ends the lock.
             });
         }, Math.max(100, Math.floor(this.ttlMs / 3)));
@@ -55,7 +71,7 @@ export class OrderLock {
                 if (released) return;
                 released = true;
                 clearInterval(timer);
-                await this.redis.eval(RELEASE, 1, key, token);
+                await scripts.omsbReleaseOrderLock(key, token);
             }
         };
     }

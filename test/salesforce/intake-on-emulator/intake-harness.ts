@@ -22,6 +22,7 @@ import {
     type IntakeHandle
 } from '../../../bridge/src/salesforce/intake/start-intake.ts';
 import type { SfEventJobData } from '../../../bridge/src/salesforce/intake/intake-job.ts';
+import type { EventRelevance } from '../../../bridge/src/salesforce/intake/event-processor.ts';
 import { intakeKeys } from '../../../bridge/src/salesforce/intake/intake-keys.ts';
 import type { Checkpoint, IntakeException } from '../../../bridge/src/salesforce/intake/intake-store.ts';
 import { placeOrder, type PlacedOrder } from '../../../bridge/src/emulator/seed/place-order.ts';
@@ -133,11 +134,12 @@ export class IntakeHarness {
     }
 
     /** Starts an intake and waits until it leads with every channel subscribed. */
-    async startIntake(): Promise<IntakeHandle> {
+    async startIntake(options: { ignores?: EventRelevance } = {}): Promise<IntakeHandle> {
         const handle = await startIntake({
             config: this.config,
             logger: this.logger,
-            redactor: this.redactor
+            redactor: this.redactor,
+            ignores: options.ignores
         });
         this.intakes.push(handle);
         await waitFor('intake subscribed to every channel', () => {

@@ -8,6 +8,7 @@ import { readConfigSources } from '../../config/read-config-sources.ts';
 import { createLogger } from '../../observability/logger.ts';
 import { Redactor } from '../../observability/redact.ts';
 import { checkSalesforceAuth } from '../../salesforce/auth/check-salesforce-auth.ts';
+import { orderToCashIgnores } from '../../flows/order-to-cash/salesforce-event-facts.ts';
 import { startIntake } from '../../salesforce/intake/start-intake.ts';
 
 export function register(program: Command): void {
@@ -20,7 +21,7 @@ export function register(program: Command): void {
             const { config, secrets } = resolveConfig(readConfigSources(process.env, opts.config));
             const redactor = new Redactor(secrets);
             const logger = createLogger({ level: config.log.level, format: config.log.format, redactor });
-            const handle = await startIntake({ config, logger, redactor });
+            const handle = await startIntake({ config, logger, redactor, ignores: orderToCashIgnores });
             await new Promise<void>((resolve) => {
                 process.once('SIGINT', resolve);
                 process.once('SIGTERM', resolve);

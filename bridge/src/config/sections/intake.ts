@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { intFrom, stringList } from './types.ts';
+import { bool, intFrom, stringList } from './types.ts';
 
 /** Salesforce event intake: deduplication, echo suppression, reconciliation. */
 export const intakeSection = z
@@ -37,6 +37,13 @@ export const intakeSection = z
          * name (`/data/XChangeEvent` → X; the standard SOM events → their records).
          */
         reconcileEntities: z.record(z.string(), z.array(z.string().min(1))).default({}),
+        /**
+         * Queue every delivered event as a job, including those no installed flow acts on. Off by default:
+         * such events (a Shipment change, an OrderSummaryCreatedEvent for order to cash) are checkpointed
+         * and counted (`ignored:<channel>` in the intake stats) without a job, which spares a queue round trip
+         * per event. Turn on to keep a job, and its history, for every event.
+         */
+        queueIgnoredEvents: bool().default(false),
         /** Events buffered in memory before the subscriber disconnects instead of growing (default 5000). */
         maxPendingEvents: intFrom(10).default(5000),
         /** How long a delivered event's job ID is remembered, seconds (default 345600 = 4 days, above the 72 h retention). */

@@ -6,7 +6,7 @@ import { PermanentError } from '../../errors/index.ts';
 import type { JobHandler } from '../../queue/job-handler.ts';
 import { callAdapter } from './adapter-failure.ts';
 import { loadFulfillmentOrder } from './fulfillment-order-loader.ts';
-import type { OrderToCashDeps } from './order-to-cash-deps.ts';
+import { integrationLadderKey, LADDER_TTL_SECONDS, type OrderToCashDeps } from './order-to-cash-deps.ts';
 import { assertWritten } from './writeback-result.ts';
 
 export function submitHandler(deps: OrderToCashDeps): JobHandler<'wms.submit'> {
@@ -31,6 +31,9 @@ export function submitHandler(deps: OrderToCashDeps): JobHandler<'wms.submit'> {
             Correlation_Id__c: ctx.correlationId
         });
         assertWritten(written, `the WMS order number of ${model.number}`);
+        // A (re)submission starts the warehouse's round again: the ladder follows what Salesforce now shows,
+        // so the acknowledgement of a resent order is written and stops the clock started here.
+        await deps.redis.set(integrationLadderKey(deps.prefix, foId), 'Sent', 'EX', LADDER_TTL_SECONDS);
         await deps.sla?.start('ack', foId, ctx.payload.orderSummaryId);
         return { wmsOrderNumber: result.wmsOrderNumber };
     };

@@ -67,3 +67,12 @@ export function subjectOf(event: QueuedSalesforceEvent): EventSubject | { ignore
     }
     return { ignored: `no order-to-cash action for ${event.channel}` };
 }
+
+/**
+ * Why order to cash has nothing to do with an event, judged from the event alone, or undefined when it
+ * may act. Intake checkpoints such events without queueing a job (unless `intake.queueIgnoredEvents`).
+ */
+export function orderToCashIgnores(event: QueuedSalesforceEvent): string | undefined {
+    const subject = subjectOf(event);
+    return 'ignored' in subject ? subject.ignored : undefined;
+}

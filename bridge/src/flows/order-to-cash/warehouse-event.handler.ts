@@ -37,12 +37,13 @@ export function warehouseEventHandler(deps: OrderToCashDeps): JobHandler<'wms.ev
 }
 
 async function applyProgress(deps: OrderToCashDeps, foId: string, status: string, wmsOrderNumber: string, ctx: JobContext<'wms.event'>) {
-    // Any sign of life from the warehouse meets the acknowledgement deadline.
-    await deps.sla?.complete('ack', foId);
     // The ladder position is kept in Redis (jobs of one order never overlap), which spares a Salesforce
     // read per warehouse event; it is advanced only after the write succeeded, so a retry writes again.
     const ladderKey = integrationLadderKey(deps.prefix, foId);
     const current = await deps.redis.get(ladderKey);
+    // Any sign of life from the warehouse meets the acknowledgement deadline; once the ladder has moved,
+    // an earlier event already stopped that clock.
+    if (!current || current === 'Sent') await deps.sla?.complete('ack', foId);
     if (!movesForward(current, status)) return { skipped: `already ${current}` };
     const result = await deps.writer.update('FulfillmentOrder', {
         Id: foId,

@@ -17,6 +17,7 @@ export interface ClassifiedBase {
 export type ClassifiedEvent =
     | (ClassifiedBase & { kind: 'jobs'; replayId: string; drafts: SfEventJobData[] })
     | (ClassifiedBase & { kind: 'echo'; replayId: string; entityName: string; changedFields: string[] })
+    | (ClassifiedBase & { kind: 'ignored'; replayId: string; reason: string })
     | (ClassifiedBase & { kind: 'overflow'; replayId: string; entityName: string })
     | (ClassifiedBase & { kind: 'malformed'; reason: string; raw: unknown });
 

@@ -6,12 +6,15 @@
  * once; the supervisor reconnects from the checkpoint when Redis is back.
  */
 import type { Logger } from '../../observability/logger.ts';
-import { classifyEvent } from './event-classifier.ts';
+import { classifyEvent, type ClassifiedEvent } from './event-classifier.ts';
 import type { EchoFilter } from './echo-filter.ts';
 import { PayloadValidationError, type JobDefaults } from '../../queue/job-producer.ts';
 import { toQueueJob, type SfEventJobData } from './intake-job.ts';
 import type { IntakeMetricsHook } from './intake-metrics.ts';
 import type { Checkpoint, IntakeStore } from './intake-store.ts';
+
+/** Why no flow acts on an event's job (a reason to record), or undefined when some flow does. */
+export type EventRelevance = (job: SfEventJobData) => string | undefined;
 
 /** `pipelined` tasks issue their one Redis script call synchronously when run, so they may overlap. */
 type Task = { generation: number; run: () => Promise<void>; pipelined?: boolean };
@@ -22,6 +25,11 @@ export interface EventProcessorOptions {
     echoFilter: EchoFilter;
     logger: Logger;
     metrics?: IntakeMetricsHook;
+    /**
+     * Why no installed flow acts on a job, or undefined when one does. Events whose every job is ignored
+     * are checkpointed and counted without a job (see `intake.queueIgnoredEvents`).
+     */
+    ignores?: EventRelevance;
     /** Reconciles one entity since a time; used for GAP_OVERFLOW. */
     reconcile: (channel: string, entityName: string, since: number, reason: 'gap-overflow') => Promise<SfEventJobData[]>;
     /** Retry settings stamped on every job (config `queues.attempts`). */
@@ -57,9 +65,9 @@ export class EventProcessor {
     pushEvent(generation: number, channel: string, data: unknown): void {
         const receivedAt = (this.options.now ?? Date.now)();
         this.lastEventAt.set(channel, receivedAt);
-        const event = classifyEvent(channel, data, { echoFilter: this.options.echoFilter, receivedAt });
+        const event = this.dropIgnored(classifyEvent(channel, data, { echoFilter: this.options.echoFilter, receivedAt }));
         // Only single-call commits whose jobs already validate may overlap; the rest run alone, in order.
-        const pipelined = event.kind === 'echo' || (event.kind === 'jobs' && event.drafts.length <= CHUNK && this.draftsValid(event.drafts));
+        const pipelined = event.kind === 'echo' || event.kind === 'ignored' || (event.kind === 'jobs' && event.drafts.length <= CHUNK && this.draftsValid(event.drafts));
         this.pushTask(generation, () => this.handle(channel, data, receivedAt, event), pipelined);
     }
 
@@ -82,6 +90,21 @@ export class EventProcessor {
     /** Accepts work again after a store failure was handled. */
     reset(): void {
         this.failed = false;
+    }
+
+    /** Keeps the jobs some flow acts on; an event left with none becomes `ignored` (checkpointed, counted). */
+    private dropIgnored(event: ClassifiedEvent): ClassifiedEvent {
+        const { ignores } = this.options;
+        if (!ignores || event.kind !== 'jobs') return event;
+        let reason: string | undefined;
+        const drafts = event.drafts.filter((draft) => {
+            const why = ignores(draft);
+            reason ??= why;
+            return why === undefined;
+        });
+        if (drafts.length === event.drafts.length) return event;
+        if (drafts.length > 0) return { ...event, drafts };
+        return { kind: 'ignored', channel: event.channel, replayId: event.replayId, eventTime: event.eventTime, reason: reason ?? 'no flow acts on it' };
     }
 
     private draftsValid(drafts: SfEventJobData[]): boolean {
@@ -147,7 +170,7 @@ export class EventProcessor {
         return { replayId, eventTime, storedAt: (this.options.now ?? Date.now)(), fence: this.options.leaseToken };
     }
 
-    private async handle(channel: string, data: unknown, receivedAt: number, event: ReturnType<typeof classifyEvent>): Promise<void> {
+    private async handle(channel: string, data: unknown, receivedAt: number, event: ClassifiedEvent): Promise<void> {
         const { logger, metrics } = this.options;
         const log = logger.child({ channel, replayId: event.replayId });
         const notBefore = this.checkpoints.get(channel)?.notBefore;
@@ -175,6 +198,11 @@ export class EventProcessor {
                 await this.commitJobs(channel, [], this.checkpointFor(event.replayId, event.eventTime), `echo:${channel}`);
                 log.debug({ entityName: event.entityName, changedFields: event.changedFields }, 'own write echoed back; suppressed');
                 metrics?.onEvent?.(channel, 'echo', 0);
+                return;
+            case 'ignored':
+                await this.commitJobs(channel, [], this.checkpointFor(event.replayId, event.eventTime), `ignored:${channel}`);
+                log.debug({ reason: event.reason }, 'no flow acts on this event; checkpointed without a job');
+                metrics?.onEvent?.(channel, 'ignored', 0);
                 return;
             case 'overflow': {
                 log.warn({ entityName: event.entityName }, 'GAP_OVERFLOW: reconciling the entity since the overflowing commit');

@@ -1,6 +1,6 @@
 /** Hooks through which intake reports what it does; metrics and readiness plug in here (all optional). */
 
-export type EventOutcome = 'enqueued' | 'duplicate' | 'echo' | 'malformed' | 'overflow';
+export type EventOutcome = 'enqueued' | 'duplicate' | 'echo' | 'ignored' | 'malformed' | 'overflow';
 
 /** A replay gap: events on `channel` from `fromTime` until `detectedAt` may be lost and were reconciled. */
 export interface GapRecord {

@@ -14,7 +14,7 @@ import type { TokenManager } from '../auth/token-manager.ts';
 import type { TransportFactory } from '../streaming/event-transport.ts';
 import { StreamSupervisor, type ChannelStatus } from '../streaming/stream-supervisor.ts';
 import { EchoFilter } from './echo-filter.ts';
-import { EventProcessor } from './event-processor.ts';
+import { EventProcessor, type EventRelevance } from './event-processor.ts';
 import type { IntakeMetricsHook } from './intake-metrics.ts';
 import { IntakePump } from './intake-pump.ts';
 import { IntakeStore } from './intake-store.ts';
@@ -33,6 +33,8 @@ export interface IntakeServiceDeps {
     transportFactory: TransportFactory;
     soql: SoqlRunner;
     metrics?: IntakeMetricsHook;
+    /** Why no installed flow acts on a job (see EventProcessorOptions.ignores). */
+    ignores?: EventRelevance;
     /** Lease owner ID (default host:pid:random). */
     owner?: string;
 }
@@ -141,6 +143,7 @@ export class IntakeService {
             store: this.store,
             leaseToken,
             echoFilter: this.echoFilter,
+            ignores: this.deps.ignores,
             logger,
             metrics,
             reconcile,

@@ -14,6 +14,7 @@ import { createTokenSource } from '../auth/token-sources.ts';
 import { createSalesforceConnection, type LimitInfoListener } from '../salesforce-connection.ts';
 import { CometdTransport } from '../streaming/cometd-transport.ts';
 import type { TransportFactory } from '../streaming/event-transport.ts';
+import type { EventRelevance } from './event-processor.ts';
 import type { IntakeMetricsHook } from './intake-metrics.ts';
 import { IntakeService, type IntakeStatus } from './intake-service.ts';
 import type { SoqlRunner } from './reconciler.ts';
@@ -30,6 +31,8 @@ export interface StartIntakeDeps {
     metrics?: IntakeMetricsHook;
     onLimitInfo?: LimitInfoListener;
     owner?: string;
+    /** Why no installed flow acts on a job; applied unless `intake.queueIgnoredEvents` is on. */
+    ignores?: EventRelevance;
 }
 
 /** A running intake: status for readiness/metrics, stop for shutdown (closes every connection it opened). */
@@ -68,7 +71,7 @@ export async function startIntake(deps: StartIntakeDeps): Promise<IntakeHandle> 
         ((accessToken, instanceUrl) =>
             new CometdTransport({ instanceUrl, apiVersion: config.salesforce.apiVersion, accessToken, channels: config.streaming.channels }));
     await redis.connect().catch((err: unknown) => logger.warn({ err }, 'Redis not reachable yet; intake waits for it'));
-    const service = new IntakeService({ config, logger, redis, queue, tokenManager, transportFactory, soql, metrics: deps.metrics, owner: deps.owner });
+    const service = new IntakeService({ config, logger, redis, queue, tokenManager, transportFactory, soql, metrics: deps.metrics, owner: deps.owner, ignores: config.intake.queueIgnoredEvents ? undefined : deps.ignores });
     await service.start();
     return {
         service,
