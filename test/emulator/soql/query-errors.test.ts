@@ -125,7 +125,7 @@ describe('QueryEngine: Salesforce-shaped errors', () => {
 
     it('MALFORMED_QUERY naming each construct outside the supported subset', () => {
         const unsupported: [string, string][] = [
-            ['SELECT Name, COUNT(Id) FROM Account GROUP BY Name', 'GROUP BY is not supported'],
+            ['SELECT Name, COUNT(Id) FROM Account GROUP BY ROLLUP(Name)', 'A function in GROUP BY (ROLLUP, CUBE or a date function) is not supported'],
             [
                 'SELECT TYPEOF AttachedTo WHEN FulfillmentOrder THEN Status END FROM ProcessException',
                 'TYPEOF is not supported'

@@ -5,6 +5,7 @@
  * cursor behind whose locator encodes the position (`0r8...-2000`), as Salesforce's do.
  */
 import type { RecordStoreApi, SchemaRegistryApi, SObjectRecord } from '../contracts.ts';
+import { executeAggregate, isAggregateQuery } from './aggregate-query.ts';
 import { CursorStore } from './cursor-store.ts';
 import { compileQuery, selectRows, type ChildPlan, type QueryPlan } from './query-plan.ts';
 import { projectRecord, type ChildIndex } from './record-projector.ts';
@@ -75,12 +76,11 @@ export class QueryEngine {
 
     execute(soql: string, options: QueryOptions): QueryResult {
         const version = normalizeVersion(options.apiVersion);
-        const plan = compileQuery(parseSoql(soql), {
-            schema: this.schema,
-            store: this.store,
-            soql,
-            now: this.now()
-        });
+        const query = parseSoql(soql);
+        const planContext = { schema: this.schema, store: this.store, soql, now: this.now() };
+        // Aggregate results come back whole: the SOQL reference notes that aggregate queries do not support queryMore.
+        if (isAggregateQuery(query)) return executeAggregate(query, planContext, options.includeDeleted);
+        const plan = compileQuery(query, planContext);
         const rows = selectRows(plan, this.store, options.includeDeleted);
         if (plan.countOnly) return { totalSize: rows.length, done: true, records: [] };
         const state: CursorState = {

@@ -94,6 +94,14 @@ function isCountOnly(fields: SelectField[], soql: string): boolean {
     return true;
 }
 
+/** The queried object and the WHERE filter alone: aggregate queries order and window groups, not rows. */
+export function compileRowFilter(query: Query, ctx: PlanContext): Omit<RowSelection, 'items'> {
+    const object = requireQueryable(query.sObject ?? '', ctx);
+    if (query.offset !== undefined && query.offset > MAX_OFFSET) throw offsetOutOfRange(object.name);
+    const { predicate, probe } = compileRows({ ...query, orderBy: undefined }, object, ctx);
+    return { object, predicate, probe };
+}
+
 function compileRows(query: Query | Subquery, object: ObjectDef, ctx: PlanContext) {
     const where = query.where ? buildWhereTree(query.where, ctx.soql) : undefined;
     const predicate = where

@@ -26,7 +26,7 @@ export function parseSoql(soql: string): Query {
     } catch (error) {
         throw translateParseError(soql, error instanceof Error ? error.message : String(error));
     }
-    rejectUnsupportedClauses(soql, query);
+    rejectUnsupportedClauses(soql, query, true);
     if (parseCache.size >= PARSE_CACHE_SIZE) parseCache.delete(parseCache.keys().next().value as string);
     parseCache.set(soql, query);
     return query;
@@ -49,9 +49,10 @@ function translateParseError(soql: string, parserMessage: string) {
 }
 
 /** Clauses the parser understands that the emulator refuses rather than ignores. */
-export function rejectUnsupportedClauses(soql: string, query: Query | Subquery): void {
+export function rejectUnsupportedClauses(soql: string, query: Query | Subquery, topLevel = false): void {
     const where = (keyword: string) => locateToken(soql, keyword);
-    if (query.groupBy) throw unsupportedFeature('GROUP BY', where('GROUP'));
+    // GROUP BY is evaluated for the outer statement only (see aggregate-query.ts).
+    if (query.groupBy && !topLevel) throw unsupportedFeature('GROUP BY in a subquery', where('GROUP'));
     if (query.having) throw unsupportedFeature('HAVING', where('HAVING'));
     if (query.withDataCategory) throw unsupportedFeature('WITH DATA CATEGORY', where('WITH'));
     if (query.usingScope) throw unsupportedFeature('USING SCOPE', where('USING'));
