@@ -44,6 +44,11 @@ describe('classifyEvent', () => {
         expect(overflow.kind).to.equal('overflow');
     });
 
+    it('reconciles the entity when recordIds holds a key-prefix wildcard instead of IDs', () => {
+        const wildcard = classifyEvent('/data/FulfillmentOrderChangeEvent', change({ recordIds: ['0a3*'] }), ctx);
+        expect(wildcard).to.include({ kind: 'overflow', entityName: 'FulfillmentOrder', eventTime: 1_700_000_000_000 });
+    });
+
     it('suppresses only own writes that touch only bridge-owned fields', () => {
         const own = 'com/salesforce/api/rest/66.0;client=oms-bridge';
         expect(classifyEvent('/data/X', change({ changeOrigin: own, changedFields: ['Integration_Status__c', 'ERP_Order__c'] }), ctx).kind).to.equal('echo');

@@ -95,6 +95,10 @@ function classifyChange(
 
     if (changeType === 'GAP_OVERFLOW') return { kind: 'overflow', ...common, entityName };
     if (recordIds.length === 0) return bad('recordIds is empty');
+    // Documented: after a custom field type conversion that loses data, recordIds holds the object's key
+    // prefix and a wildcard (`001*`). No record can be read by that "ID", so the entity is reconciled as
+    // after an overflow: every record whose SystemModstamp is at or after the commit is re-read.
+    if ((recordIds as string[]).some((id) => id.endsWith('*'))) return { kind: 'overflow', ...common, entityName };
     if (changeType.startsWith('GAP_')) {
         const drafts = (recordIds as string[]).map(
             (recordId): SfEventJobData => ({

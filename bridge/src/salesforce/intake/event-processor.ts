@@ -30,7 +30,7 @@ export interface EventProcessorOptions {
      * are checkpointed and counted without a job (see `intake.queueIgnoredEvents`).
      */
     ignores?: EventRelevance;
-    /** Reconciles one entity since a time; used for GAP_OVERFLOW. */
+    /** Reconciles one entity since a time; used for GAP_OVERFLOW and wildcard recordIds. */
     reconcile: (channel: string, entityName: string, since: number, reason: 'gap-overflow') => Promise<SfEventJobData[]>;
     /** Retry settings stamped on every job (config `queues.attempts`). */
     jobDefaults: JobDefaults;
@@ -205,7 +205,7 @@ export class EventProcessor {
                 metrics?.onEvent?.(channel, 'ignored', 0);
                 return;
             case 'overflow': {
-                log.warn({ entityName: event.entityName }, 'GAP_OVERFLOW: reconciling the entity since the overflowing commit');
+                log.warn({ entityName: event.entityName }, 'GAP_OVERFLOW or wildcard recordIds: reconciling the entity since that commit');
                 const jobs = await this.options.reconcile(channel, event.entityName, event.eventTime, 'gap-overflow');
                 const added = await this.commitJobs(channel, jobs, this.checkpointFor(event.replayId, event.eventTime), `overflow:${channel}`);
                 metrics?.onEvent?.(channel, 'overflow', added);
