@@ -10,7 +10,7 @@
  *    confirmation → Salesforce write-back, p50/p95/p99.
  *
  * The emulator runs in a child process (a real org is remote, too); the bridge runs in this one.
- * Usage: npm run bench -- [--orders 10000] [--rate 200] [--seconds 10] [--concurrency 200] [--profile FILE.cpuprofile]
+ * Usage: npm run bench -- [--orders 10000] [--rate 200] [--seconds 10] [--concurrency 200] [--profile FILE.cpuprofile] [--profile-emulator DIR]
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,10 +45,13 @@ const RATE = flag('rate', 200);
 const SECONDS = flag('seconds', 10);
 const CONCURRENCY = flag('concurrency', 200);
 const BARE_JOBS = 20_000;
-const PROFILE_FILE = (() => {
-    const i = process.argv.indexOf('--profile');
+function option(name: string): string | undefined {
+    const i = process.argv.indexOf(`--${name}`);
     return i < 0 ? undefined : process.argv[i + 1];
-})();
+}
+const PROFILE_FILE = option('profile');
+/** Directory for a V8 CPU profile of the emulator process, written when it stops. */
+const EMULATOR_PROFILE_DIR = option('profile-emulator');
 
 interface PlacedOrder {
     orderSummaryId: string;
@@ -119,7 +122,7 @@ async function main(): Promise<void> {
     const bareCpu = CpuMeter.since(bareCpuBefore, await cpu.sample());
     out(`bare BullMQ no-op jobs:                 ${bareJobsPerSecond.toFixed(0)} jobs/s; CPU per job: Node ${(bareCpu.bridgeMs / BARE_JOBS).toFixed(3)} ms, Redis ${(bareCpu.redisMs / BARE_JOBS).toFixed(3)} ms`);
 
-    const emulator = await startEmulatorProcess(root);
+    const emulator = await startEmulatorProcess(root, [], EMULATOR_PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', EMULATOR_PROFILE_DIR] : []);
     cpu.watchEmulator(emulator.pid);
     const redactor = new Redactor([emulator.privateKeyPem]);
     const logger = createLogger({ level: process.env.BENCH_LOG_LEVEL ?? 'error', format: 'json', redactor });

@@ -20,12 +20,12 @@ export interface EmulatorProcess {
     stop(): Promise<void>;
 }
 
-export async function startEmulatorProcess(root: string, extraArgs: string[] = []): Promise<EmulatorProcess> {
+export async function startEmulatorProcess(root: string, extraArgs: string[] = [], nodeArgs: string[] = []): Promise<EmulatorProcess> {
     const dir = mkdtempSync(join(tmpdir(), 'omsb-bench-emulator-'));
     const keyFile = join(dir, 'key.pem');
     const child: ChildProcess = spawn(
         process.execPath,
-        ['--import', 'tsx', resolve(root, 'bridge/src/cli/main.ts'), 'emulator', '--mode', 'test', '--orders', '0', '--key-file', keyFile, ...extraArgs],
+        [...nodeArgs, '--import', 'tsx', resolve(root, 'bridge/src/cli/main.ts'), 'emulator', '--mode', 'test', '--orders', '0', '--key-file', keyFile, ...extraArgs],
         { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] }
     );
     let output = '';

@@ -191,5 +191,7 @@ export interface RecordStoreApi {
     all(objectName: string, options?: { includeDeleted?: boolean }): SObjectRecord[];
     /** Records whose external-ID (or Id) field equals value. */
     findBy(objectName: string, field: string, value: unknown): SObjectRecord[];
+    /** Records whose lookup `field` holds `parentId`, deleted ones included, in `all()` order (indexed where the store can). */
+    referencing?(objectName: string, field: string, parentId: string): SObjectRecord[];
     onCommit(listener: (transaction: CommittedTransaction) => void): () => void;
 }

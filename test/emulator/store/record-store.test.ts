@@ -237,4 +237,47 @@ describe('emulator RecordStore', () => {
             })
         );
     });
+    it('finds by external ID and by lookup inside a transaction exactly as a scan of all() would', () => {
+        const op = fc.oneof(
+            fc.record({ kind: fc.constant('insert' as const), method: fc.nat(2) }),
+            fc.record({ kind: fc.constant('renumber' as const), target: fc.nat(20), clear: fc.boolean() }),
+            fc.record({ kind: fc.constant('move' as const), target: fc.nat(20), method: fc.nat(2) })
+        );
+        fc.assert(
+            fc.property(fc.array(op, { maxLength: 6 }), fc.array(op, { maxLength: 8 }), (before, during) => {
+                const { store } = newStore();
+                const methods = store.transaction(TEST_CONTEXT, (tx) => [0, 1, 2].map((i) => tx.insert('OrderDeliveryMethod', { Name: `M${i}` }).Id));
+                let serial = 0;
+                const apply = (tx: Parameters<Parameters<RecordStore['transaction']>[1]>[0], step: { kind: string; method?: number; target?: number; clear?: boolean }) => {
+                    const fos = store.all('FulfillmentOrder');
+                    if (step.kind === 'insert') {
+                        tx.insert('FulfillmentOrder', { DeliveryMethodId: methods[step.method ?? 0], FulfilledToName: 'A', Type: 'Warehouse', WMS_Order_Number__c: `W-${serial++}` });
+                    } else if (fos.length > 0) {
+                        const fo = fos[(step.target ?? 0) % fos.length];
+                        if (step.kind === 'renumber') tx.update('FulfillmentOrder', fo.Id, { WMS_Order_Number__c: step.clear ? null : `W-${serial++}` });
+                        else tx.update('FulfillmentOrder', fo.Id, { DeliveryMethodId: methods[step.method ?? 0] });
+                    }
+                };
+                const check = () => {
+                    const all = store.all('FulfillmentOrder', { includeDeleted: true });
+                    for (let n = 0; n < serial; n++) {
+                        const expected = all.filter((r) => !r.IsDeleted && r.WMS_Order_Number__c === `W-${n}`).map((r) => r.Id);
+                        expect(store.findBy('FulfillmentOrder', 'WMS_Order_Number__c', `w-${n}`).map((r) => r.Id)).to.deep.equal(expected);
+                    }
+                    for (const method of methods) {
+                        const expected = all.filter((r) => r.DeliveryMethodId === method).map((r) => r.Id);
+                        expect(store.referencing('FulfillmentOrder', 'DeliveryMethodId', method).map((r) => r.Id)).to.deep.equal(expected);
+                    }
+                };
+                for (const step of before) store.transaction(TEST_CONTEXT, (tx) => apply(tx, step));
+                store.transaction(TEST_CONTEXT, (tx) => {
+                    for (const step of during) {
+                        apply(tx, step);
+                        check();
+                    }
+                });
+                check();
+            })
+        );
+    });
 });

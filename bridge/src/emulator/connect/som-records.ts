@@ -1,7 +1,7 @@
 /**
- * Reading SOM records for the Connect actions: typed field access and lookups by parent. The record store
- * offers no secondary indexes, so children are found by scanning `store.all(object)`; actions touch one order
- * at a time, which keeps this cheap next to the HTTP round trip.
+ * Reading SOM records for the Connect actions: typed field access and lookups by parent. Children are found
+ * through the store's lookup index where it has one, so an action costs the same in a large org as in a small
+ * one; a store without it is scanned.
  */
 import type { RecordStoreApi, SchemaRegistryApi, SObjectRecord } from '../contracts.ts';
 
@@ -17,6 +17,7 @@ export function str(record: SObjectRecord | undefined, field: string): string | 
 
 /** Live records of `objectName` whose `field` equals `parentId`. */
 export function childrenOf(store: RecordStoreApi, objectName: string, field: string, parentId: string): SObjectRecord[] {
+    if (store.referencing) return store.referencing(objectName, field, parentId).filter((record) => !record.IsDeleted);
     return store.all(objectName).filter((record) => record[field] === parentId);
 }
 

@@ -131,10 +131,16 @@ export class RecordStore implements RecordStoreApi {
             const record = typeof value === 'string' ? this.get(value) : undefined;
             return record && this.objectOf.get(record.Id) === def.name ? [record] : [];
         }
-        const index = this.uniqueIndex.get(`${def.name}.${fieldDef.name}`);
-        if (index && this.pendingOf(def.name).length === 0) {
-            const ids = index.get(uniqueKey(value)) ?? new Set<string>();
-            return [...ids].map((id) => this.get(id)).filter((r): r is SObjectRecord => !!r);
+        // Unique and external-ID values match regardless of case; their index exists once a record was stored.
+        if (this.indexedFieldsOf(def.name).includes(fieldDef.name)) {
+            const key = uniqueKey(value);
+            const ids = this.uniqueIndex.get(`${def.name}.${fieldDef.name}`)?.get(key) ?? new Set<string>();
+            const pending = this.pendingOf(def.name);
+            if (pending.length === 0) return [...ids].map((id) => this.get(id)).filter((r): r is SObjectRecord => !!r);
+            // Inside a transaction: the indexed (committed) candidates as this transaction now sees them, plus
+            // its own new records; each is checked again, since a write may have changed the value.
+            const matches = (r: SObjectRecord) => !r.IsDeleted && r[fieldDef.name] != null && uniqueKey(r[fieldDef.name]) === key;
+            return this.overlay(def.name, ids, pending, matches);
         }
         let wanted: unknown = value;
         try {
@@ -142,21 +148,18 @@ export class RecordStore implements RecordStoreApi {
         } catch {
             return [];
         }
-        // Unique and external-ID values match regardless of case, as the index does.
-        if (index) return this.all(def.name).filter((r) => r[fieldDef.name] != null && uniqueKey(r[fieldDef.name]) === uniqueKey(wanted));
         return this.all(def.name).filter((r) => r[fieldDef.name] === wanted);
     }
 
     /** Records of `objectName` whose lookup `field` holds `parentId` (15 or 18 characters), deleted ones included, in `all()` order. */
     referencing(objectName: string, field: string, parentId: string): SObjectRecord[] {
         const name = this.schema.get(objectName)?.name ?? objectName;
-        if (this.pendingOf(name).length > 0) {
-            const parent = to18(parentId);
-            return this.all(name, { includeDeleted: true }).filter((r) => r[field] === parent);
-        }
         const records = this.byObject.get(name);
-        if (!records) return [];
-        return this.lookups.idsWith(name, field, parentId, () => records.values()).map((id) => records.get(id)!);
+        const committed = records ? this.lookups.idsWith(name, field, parentId, () => records.values()) : [];
+        const pending = this.pendingOf(name);
+        if (pending.length === 0) return committed.map((id) => records!.get(id)!);
+        const parent = to18(parentId);
+        return this.overlay(name, committed, pending, (r) => r[field] === parent);
     }
 
     /** Records of `objectName` with these IDs (15 or 18 characters; others skipped), deleted ones included, in `all()` order. */
@@ -259,6 +262,36 @@ export class RecordStore implements RecordStoreApi {
                 ids.add(record.Id);
             }
         }
+    }
+
+    /**
+     * What `all(name, { includeDeleted: true }).filter(matches)` returns, without the scan: committed
+     * candidates (in insertion order) as this transaction sees them, then its new records, in write order.
+     */
+    private overlay(name: string, committedIds: Iterable<string>, pending: SObjectRecord[], matches: (r: SObjectRecord) => boolean): SObjectRecord[] {
+        const result: SObjectRecord[] = [];
+        const taken = new Set<string>();
+        const take = (record: SObjectRecord) => {
+            taken.add(record.Id);
+            result.push(record);
+        };
+        for (const id of this.lookups.inInsertionOrder(committedIds)) {
+            const record = this.getIncludingDeleted(id);
+            if (record && matches(record)) take(record);
+        }
+        // Committed records this transaction changed to match were not among the candidates: they keep their
+        // insertion-order place; new records follow in write order, as in all().
+        const late = pending.filter((record) => !taken.has(record.Id) && matches(record));
+        const committed = this.byObject.get(name);
+        const moved = late.filter((record) => committed?.has(record.Id));
+        if (moved.length > 0) {
+            const order = this.lookups.inInsertionOrder([...taken, ...moved.map((r) => r.Id)]);
+            const byId = new Map([...result, ...moved].map((r) => [r.Id, r]));
+            result.length = 0;
+            for (const id of order) result.push(byId.get(id)!);
+        }
+        for (const record of late) if (!committed?.has(record.Id)) result.push(record);
+        return result;
     }
 
     private pendingOf(objectName: string): SObjectRecord[] {

@@ -15,9 +15,23 @@ const KIND: Record<WmsEvent['type'], 'acknowledged' | 'picked' | 'packed' | 'shi
     short_picked: 'short-picked'
 };
 
+/** Fulfilment orders whose order summary is remembered in memory (an order's events arrive close together). */
+const REMEMBERED_ORDERS = 10_000;
+
 export function connectWarehouseEvents(deps: OrderToCashDeps, producer: JobProducer): () => void {
+    // A fulfilment order never changes its order summary, so a found pair can be kept; misses are asked again.
+    const known = new Map<string, string>();
+    const orderSummaryOf = async (foId: string): Promise<string | undefined> => {
+        const cached = known.get(foId);
+        if (cached) return cached;
+        const found = await deps.redis.hget(orderIndexKey(deps.prefix), foId);
+        if (!found) return undefined;
+        if (known.size >= REMEMBERED_ORDERS) known.delete(known.keys().next().value as string);
+        known.set(foId, found);
+        return found;
+    };
     return deps.wms.events.onEvent(async (event) => {
-        const orderSummaryId = (await deps.redis.hget(orderIndexKey(deps.prefix), event.fulfillmentOrderId)) ?? undefined;
+        const orderSummaryId = await orderSummaryOf(event.fulfillmentOrderId);
         await producer.enqueue(
             'wms-inbound',
             'wms.event',
