@@ -153,6 +153,7 @@ async function main(): Promise<void> {
         }, 300_000);
         const backlog = await sfEvents.getWaitingCount();
         const rssWithBacklog = process.memoryUsage().rss;
+        const heapWithBacklog = process.memoryUsage().heapUsed;
         const drainStart = Date.now();
         const cpuBefore = await cpu.sample();
         const profiler = new DrainProfiler(PROFILE_FILE);
@@ -161,6 +162,7 @@ async function main(): Promise<void> {
         await waitFor(`${fos} invoices posted`, () => counters.get('invoice-posted') >= fos, 1_800_000);
         const drainSeconds = (Date.now() - drainStart) / 1000;
         const drainCpu = CpuMeter.since(cpuBefore, await cpu.sample());
+        const heapAfterDrain = process.memoryUsage().heapUsed;
         const profileFile = await profiler.stop();
         await bridge.writer.flush();
         const usage = await emulator.admin<{ used: number; byEndpoint: Record<string, number> }>('GET', '/api-usage');
@@ -185,6 +187,8 @@ async function main(): Promise<void> {
         out();
         out(`backlog:                                ${backlog} queued Salesforce events for ${fos} fulfillment orders`);
         out(`RSS with that backlog:                  ${(rssWithBacklog / 1048576).toFixed(0)} MB`);
+        // The sandbox WMS and ERP run in this process and keep every order and document they saw.
+        out(`V8 heap in use before / after the drain: ${(heapWithBacklog / 1048576).toFixed(0)} MB / ${(heapAfterDrain / 1048576).toFixed(0)} MB (the in-process sandbox WMS and ERP keep every order and document)`);
         out(`throughput, event → ERP posting:        ${(fos / drainSeconds).toFixed(0)} orders/s (${fos} in ${drainSeconds.toFixed(1)} s)`);
         out(`  ratio to bare BullMQ no-op jobs/s:    ${((fos / drainSeconds) / bareJobsPerSecond).toFixed(3)}`);
         const perOrder = (ms: number) => (ms / fos).toFixed(2);

@@ -144,4 +144,33 @@ describe('salesforce/writeback/writeback-batcher — several objects in one wind
         expect(outcomes.map((o) => o.status)).to.deep.equal(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled']);
         expect(String((outcomes[3] as PromiseRejectedResult).reason)).to.include('INVALID_TYPE');
     });
+    it('while every call slot is busy, gathers later windows into one fuller call sent when a slot frees', async () => {
+        const answered: (() => void)[] = [];
+        const calls: number[] = [];
+        const port: SalesforceRestPort = {
+            async request<T>(_method: string, _path: string, body?: unknown): Promise<T> {
+                const records = (body as { records: Record<string, unknown>[] }).records;
+                calls.push(records.length);
+                await new Promise<void>((resolve) => answered.push(resolve));
+                return records.map(okResult) as T;
+            }
+        };
+        const batcher = new WritebackBatcher(port, { windowMs: 2, maxInFlight: 1 });
+        const first = batcher.update('FulfillmentOrder', { Id: 'fo-1' });
+        await new Promise((r) => setTimeout(r, 10));
+        expect(calls).to.deep.equal([1]);
+        // Three windows close while the first call is out: nothing is sent until it answers.
+        const later: Promise<CollectionResult>[] = [];
+        for (let i = 2; i <= 4; i++) {
+            later.push(batcher.update('FulfillmentOrder', { Id: `fo-${i}` }));
+            await new Promise((r) => setTimeout(r, 10));
+        }
+        expect(calls).to.deep.equal([1]);
+        answered.shift()?.();
+        expect((await first).success).to.equal(true);
+        await new Promise((r) => setTimeout(r, 5));
+        expect(calls).to.deep.equal([1, 3]);
+        answered.shift()?.();
+        expect((await Promise.all(later)).every((r) => r.success)).to.equal(true);
+    });
 });

@@ -79,7 +79,7 @@ export async function createOrderToCashRuntime(options: {
             writeStats.set(key, stat);
         }
     });
-    const som = new SomClient(rest);
+    const som = new SomClient(rest, { coalesceWindowMs: config.flows.readWindowMs });
     const reporter = new SalesforceProcessExceptionReporter(salesforce.connection);
     const adapters = createAdapters(config, { redis, logger });
     const sla = new SlaTracker({ redis, prefix: config.redis.prefix, logger, metrics: bridgeMetrics, reporter, sla: config.sla });

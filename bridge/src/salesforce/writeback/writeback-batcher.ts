@@ -7,6 +7,9 @@
  * A record that fails inside a batch for a retryable reason (a row lock) is retried alone, so one bad
  * record never sinks its neighbours. Two writes to the same record in one window are merged (later
  * fields win) — both callers get the same result, which is what effectively-once needs.
+ * Under load, batches also wait for a free call slot (`maxInFlight`): while calls are in flight, newer
+ * writes gather into fuller collections instead of each window sending a thin one, so API calls per
+ * record fall as traffic rises, without a longer window at quiet times.
  */
 import type { CollectionResult, SalesforceRestPort } from './rest-port.ts';
 
@@ -30,6 +33,8 @@ export interface WritebackBatcherOptions {
     onCall?: (operation: WriteOperation, records: number) => void;
     /** Called once per API call made (a Composite call counts once). */
     onApiCall?: (collections: number) => void;
+    /** Calls in flight at once before a closed window waits for one to answer (default 1; full collections always go). */
+    maxInFlight?: number;
 }
 
 interface Pending {
@@ -53,6 +58,9 @@ export class WritebackBatcher {
     private timer?: NodeJS.Timeout;
     private readonly windowMs: number;
     private readonly lowBudgetWindowMs: number;
+    private readonly maxInFlight: number;
+    /** A window closed while every call slot was busy: send when one frees up. */
+    private sendWhenFree = false;
 
     constructor(
         private readonly rest: SalesforceRestPort,
@@ -60,6 +68,7 @@ export class WritebackBatcher {
     ) {
         this.windowMs = options.windowMs ?? 50;
         this.lowBudgetWindowMs = options.lowBudgetWindowMs ?? 2000;
+        this.maxInFlight = Math.max(1, options.maxInFlight ?? 1);
     }
 
     /** Updates one record by Id (the record must carry `Id`). */
@@ -78,7 +87,7 @@ export class WritebackBatcher {
 
     /** Sends everything waiting now and resolves when every call in flight has answered. */
     async flush(): Promise<void> {
-        this.sendAll();
+        this.sendAll(true);
         while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
     }
 
@@ -103,7 +112,7 @@ export class WritebackBatcher {
                 this.dispatch([b]);
             } else if (urgent && this.windowMs === 0) {
                 this.sendAll();
-            } else if (!this.timer) {
+            } else if (!this.timer && !this.sendWhenFree) {
                 const wait = !urgent && this.options.budgetLow?.() ? this.lowBudgetWindowMs : this.windowMs;
                 this.timer = setTimeout(() => this.sendAll(), wait);
             }
@@ -111,18 +120,24 @@ export class WritebackBatcher {
     }
 
     /** Sends every open batch: one Collections call, or Composite calls of up to 5 collections. */
-    private sendAll(): void {
+    private sendAll(force = false): void {
         if (this.timer) clearTimeout(this.timer);
         this.timer = undefined;
+        if (!force && this.inFlight.size >= this.maxInFlight) {
+            this.sendWhenFree = true;
+            return;
+        }
+        this.sendWhenFree = false;
         const ready = [...this.batches.values()].filter((b) => b.byKey.size > 0);
         this.batches.clear();
         for (let i = 0; i < ready.length; i += COLLECTIONS_PER_COMPOSITE) this.dispatch(ready.slice(i, i + COLLECTIONS_PER_COMPOSITE));
     }
 
     private dispatch(group: Batch[]): void {
-        const call = (group.length === 1 ? this.call(group[0].operation, [...group[0].byKey.values()]) : this.callComposite(group)).finally(
-            () => this.inFlight.delete(call)
-        );
+        const call = (group.length === 1 ? this.call(group[0].operation, [...group[0].byKey.values()]) : this.callComposite(group)).finally(() => {
+            this.inFlight.delete(call);
+            if (this.sendWhenFree) this.sendAll();
+        });
         this.inFlight.add(call);
     }
 
