@@ -100,7 +100,7 @@ export async function startBridge(options: StartBridgeOptions): Promise<RunningB
         intervalMs: config.flows.billingPollIntervalMs
     });
     if (run.billingPoller) billing.start();
-    const intake = run.intake ? await startIntake({ config, logger, redactor, tokenManager, onLimitInfo, ignores: orderToCashIgnores }) : undefined;
+    const intake = run.intake ? await startIntake({ config, logger, redactor, tokenManager, onLimitInfo, ignores: orderToCashIgnores, metrics: bridgeMetrics.intakeHook }) : undefined;
 
     let http: RunningBridge['http'];
     if (run.http) {

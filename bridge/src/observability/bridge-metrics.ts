@@ -57,6 +57,13 @@ export class BridgeMetrics {
         registers: [this.registry]
     });
 
+    readonly intakeEvents = new Counter({
+        name: 'omsb_intake_events_total',
+        help: 'Streamed events by channel and outcome (enqueued | duplicate | echo | ignored | malformed | overflow).',
+        labelNames: ['channel', 'outcome'] as const,
+        registers: [this.registry]
+    });
+
     readonly slaBreaches = new Counter({
         name: 'omsb_sla_breaches_total',
         help: 'Fulfillment orders that missed an SLA, by kind (ack | writeback).',
@@ -96,6 +103,11 @@ export class BridgeMetrics {
     watchQueues(queues: Iterable<Queue>): void {
         for (const queue of queues) this.watched.set(queue.name, queue);
     }
+
+    /** What intake reports about each event it handles (see IntakeMetricsHook). */
+    readonly intakeHook = {
+        onEvent: (channel: string, outcome: string) => this.intakeEvents.inc({ channel, outcome })
+    };
 
     /** Streaming intake calls this with a received event's commit time (epoch ms). */
     setReplayLag(channel: string, committedAtMs: number, now = Date.now()): void {

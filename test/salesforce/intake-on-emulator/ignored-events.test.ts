@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { IntakeHarness, FO_CHANNEL } from './intake-harness.ts';
 import { published } from './event-identity.ts';
 import { orderToCashIgnores } from '../../../bridge/src/flows/order-to-cash/salesforce-event-facts.ts';
+import { BridgeMetrics } from '../../../bridge/src/observability/bridge-metrics.ts';
 
 const CREATED = '/event/OrderSummaryCreatedEvent';
 const FO_STATUS = '/event/FOStatusChangedEvent';
@@ -17,7 +18,8 @@ describe('intake on the emulator: events no flow acts on', function () {
 
     it('checkpoints and counts them without a job, and queues the rest of the same order', async () => {
         harness = await IntakeHarness.open({ channels: [FO_CHANNEL, CREATED, FO_STATUS] });
-        await harness.startIntake({ ignores: orderToCashIgnores });
+        const metrics = new BridgeMetrics();
+        await harness.startIntake({ ignores: orderToCashIgnores, metrics: metrics.intakeHook });
         const { orderSummaryId, fulfillmentOrderIds } = harness.placeOrder(51);
         const [created] = published(harness.emulator, CREATED);
         const foEvents = published(harness.emulator, FO_CHANNEL);
@@ -33,6 +35,11 @@ describe('intake on the emulator: events no flow acts on', function () {
         expect(payloads.filter((p) => p.channel === FO_STATUS)).to.have.length(fulfillmentOrderIds.length);
         const stats = await harness.redis.client.hgetall(harness.keys.stats);
         expect(stats[`ignored:${CREATED}`]).to.equal('1');
+        const counted = (await metrics.intakeEvents.get()).values.map((v) => [v.labels.channel, v.labels.outcome, v.value]);
+        expect(counted).to.deep.include.members([
+            [CREATED, 'ignored', 1],
+            [FO_STATUS, 'enqueued', fulfillmentOrderIds.length]
+        ]);
         expect(harness.logs.some((l) => l.msg?.includes('no flow acts on this event') && l.reason === `no order-to-cash action for ${CREATED}`)).to.equal(true);
     });
 

@@ -23,6 +23,7 @@ import {
 } from '../../../bridge/src/salesforce/intake/start-intake.ts';
 import type { SfEventJobData } from '../../../bridge/src/salesforce/intake/intake-job.ts';
 import type { EventRelevance } from '../../../bridge/src/salesforce/intake/event-processor.ts';
+import type { IntakeMetricsHook } from '../../../bridge/src/salesforce/intake/intake-metrics.ts';
 import { intakeKeys } from '../../../bridge/src/salesforce/intake/intake-keys.ts';
 import type { Checkpoint, IntakeException } from '../../../bridge/src/salesforce/intake/intake-store.ts';
 import { placeOrder, type PlacedOrder } from '../../../bridge/src/emulator/seed/place-order.ts';
@@ -134,12 +135,13 @@ export class IntakeHarness {
     }
 
     /** Starts an intake and waits until it leads with every channel subscribed. */
-    async startIntake(options: { ignores?: EventRelevance } = {}): Promise<IntakeHandle> {
+    async startIntake(options: { ignores?: EventRelevance; metrics?: IntakeMetricsHook } = {}): Promise<IntakeHandle> {
         const handle = await startIntake({
             config: this.config,
             logger: this.logger,
             redactor: this.redactor,
-            ignores: options.ignores
+            ignores: options.ignores,
+            metrics: options.metrics
         });
         this.intakes.push(handle);
         await waitFor('intake subscribed to every channel', () => {
