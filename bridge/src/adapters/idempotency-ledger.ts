@@ -5,8 +5,12 @@
  * A key reused for a different operation is a caller bug and is refused.
  */
 import { PermanentAdapterError, type AdapterErrorContext } from './adapter-error.ts';
+import { trimOldest } from './trim-oldest.ts';
 
 type Outcome = { operation: string; value: unknown };
+
+/** Outcomes remembered; older keys are forgotten first (vendors keep idempotency keys for a limited time too). */
+export const RETAINED_OUTCOMES = 100_000;
 
 export class IdempotencyLedger {
     private readonly outcomes = new Map<string, Outcome>();
@@ -26,7 +30,7 @@ export class IdempotencyLedger {
         const execution = (async () => {
             try {
                 const value = await work();
-                this.outcomes.set(key, { operation: context.operation, value });
+                this.remember(key, { operation: context.operation, value });
                 return value;
             } finally {
                 this.inFlight.delete(key);
@@ -38,6 +42,11 @@ export class IdempotencyLedger {
 
     /** Stores a result whose response was "lost" on the way back, so the retry finds it. */
     record(key: string, operation: string, value: unknown): void {
-        this.outcomes.set(key, { operation, value });
+        this.remember(key, { operation, value });
+    }
+
+    private remember(key: string, outcome: Outcome): void {
+        this.outcomes.set(key, outcome);
+        trimOldest(this.outcomes, RETAINED_OUTCOMES);
     }
 }

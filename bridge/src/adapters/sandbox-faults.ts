@@ -3,6 +3,7 @@
  * so a retried call eventually succeeds; plus faults queued by tests. Half of the random faults happen
  * after the work was done ("response lost"), the case that makes idempotency keys necessary.
  */
+import { trimOldest } from './trim-oldest.ts';
 import { TransientAdapterError, type AdapterErrorCode, type AdapterErrorContext } from './adapter-error.ts';
 import { seededChance } from './seeded-chance.ts';
 
@@ -34,6 +35,8 @@ export class SandboxFaults {
         if (queued) return queued;
         const attempt = (this.attempts.get(key) ?? 0) + 1;
         this.attempts.set(key, attempt);
+        // Only recent keys can be retried; forgetting old counts keeps a long run's memory flat.
+        trimOldest(this.attempts, 100_000);
         if (this.rate <= 0 || seededChance(this.seed, key, 'fault', attempt) >= this.rate) return undefined;
         const kinds: TransientFaultKind[] = ['timeout', 'unavailable', 'rate_limited'];
         return {

@@ -1,4 +1,5 @@
 import type { ErpPostingResult } from '../../../model/index.ts';
+import { trimOldest } from '../../trim-oldest.ts';
 
 /** One accounting document as the sandbox ERP keeps it. */
 export interface BookedDocument {
@@ -9,6 +10,9 @@ export interface BookedDocument {
     /** Epoch ms from which the document counts as posted. */
     postsAt: number;
 }
+
+/** Documents kept in the books; the oldest are archived (forgotten) first. */
+export const RETAINED_DOCUMENTS = 100_000;
 
 /** The sandbox ERP's books: one document per source document (the ERP's external-ID rule). */
 export class SandboxLedgerBook {
@@ -27,6 +31,7 @@ export class SandboxLedgerBook {
             documentType === 'invoice' ? `AR-INV-${String(++this.invoiceCounter).padStart(7, '0')}` : `AR-CM-${String(++this.creditCounter).padStart(7, '0')}`;
         const doc: BookedDocument = { documentType, sourceId, documentNumber, acceptedAt: nowMs, postsAt: nowMs + postingDelayMs };
         this.documents.set(`${documentType}:${sourceId}`, doc);
+        trimOldest(this.documents, RETAINED_DOCUMENTS);
         return doc;
     }
 

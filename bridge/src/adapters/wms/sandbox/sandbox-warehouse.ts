@@ -10,7 +10,11 @@ import type { WmsOrderDocument } from '../../../mappings/wms/wms-order-document.
 import { seededChance, seededInt } from '../../seeded-chance.ts';
 import type { SandboxEventOutbox } from './sandbox-event-outbox.ts';
 import { splitIntoParcels } from './sandbox-parcels.ts';
+import { trimOldest } from '../../trim-oldest.ts';
 import { isLocked, type WarehouseOrder, type WarehousePlan, type WarehouseStage } from './sandbox-warehouse-order.ts';
+
+/** Finished (shipped or cancelled) orders kept beyond this many held orders are forgotten, oldest first. */
+export const RETAINED_ORDERS = 20_000;
 
 const TRACKING_PREFIX: Record<string, string> = { UPS: '1Z', FEDEX: '7', USPS: '94', DHL: 'JD' };
 
@@ -49,6 +53,8 @@ export class SandboxWarehouse {
             shipmentsSent: 0
         };
         this.orders.set(order.fulfillmentOrderId, order);
+        // Orders still moving are never dropped: their timers and events refer to them.
+        trimOldest(this.orders, RETAINED_ORDERS, (held) => held.stage === 'shipped' || held.stage === 'cancelled');
         this.schedule(order, this.config.ackDelayMs);
         return order;
     }
