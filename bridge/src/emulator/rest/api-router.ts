@@ -4,7 +4,9 @@
  */
 import type { ApiDeps, ApiHandler, ApiRequest, ApiResponse } from './api-types.ts';
 import { collectionCreate, collectionDelete, collectionRetrieve, collectionUpdate, collectionUpsert } from './collection-handlers.ts';
+import { compositeBatchHandler } from './composite-batch-handler.ts';
 import { compositeHandler } from './composite-handler.ts';
+import { replicationHandlers } from './replication-handlers.ts';
 import { limitsHandler, resourcesHandler } from './org-handlers.ts';
 import { queryAllHandler, queryHandler, queryMoreHandler } from './query-handlers.ts';
 import { SalesforceApiError } from './salesforce-error.ts';
@@ -58,12 +60,15 @@ export function createDispatcher(onUnexpected: UnexpectedErrorSink): { dispatch:
         }
     };
 
+    const replication = replicationHandlers(Date.now());
     const routes = [
         route('', 'GET /', { GET: resourcesHandler }),
         route('/limits', 'GET /limits', { GET: limitsHandler }),
         route('/sobjects', '{method} /sobjects', { GET: describeGlobal }),
         route(`/sobjects/${SEG}/describe`, '{method} /sobjects/{type}/describe', { GET: describeFull }, ['type']),
         route(`/sobjects/${SEG}`, '{method} /sobjects/{type}', { GET: describeBasic, POST: createHandler }, ['type']),
+        route(`/sobjects/${SEG}/updated`, 'GET /sobjects/{type}/updated', { GET: replication.updated }, ['type']),
+        route(`/sobjects/${SEG}/deleted`, 'GET /sobjects/{type}/deleted', { GET: replication.deleted }, ['type']),
         route(`/sobjects/${SEG}/${SEG}`, '{method} /sobjects/{type}/{id}', { GET: retrieveHandler, PATCH: updateHandler, DELETE: deleteHandler }, ['type', 'id']),
         route(`/sobjects/${SEG}/${SEG}/(.+)`, '{method} /sobjects/{type}/{field}/{value}', { GET: retrieveByExternalIdHandler, PATCH: upsertHandler, DELETE: deleteByExternalIdHandler }, [
             'type',
@@ -75,6 +80,7 @@ export function createDispatcher(onUnexpected: UnexpectedErrorSink): { dispatch:
         route('/queryAll', 'GET /queryAll', { GET: queryAllHandler }),
         route(`/queryAll/${SEG}`, 'GET /queryAll/{cursor}', { GET: queryMoreHandler }, ['cursor']),
         route('/composite', 'POST /composite', { POST: compositeHandler(dispatch) }),
+        route('/composite/batch', 'POST /composite/batch', { POST: compositeBatchHandler(dispatch) }),
         route('/composite/sobjects', '{method} /composite/sobjects', { POST: collectionCreate, PATCH: collectionUpdate, DELETE: collectionDelete }),
         route(`/composite/sobjects/${SEG}`, '{method} /composite/sobjects/{type}', { GET: collectionRetrieve, POST: collectionRetrieve }, ['type']),
         route(`/composite/sobjects/${SEG}/${SEG}`, '{method} /composite/sobjects/{type}/{field}', { PATCH: collectionUpsert }, ['type', 'field'])

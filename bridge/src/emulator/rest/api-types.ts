@@ -38,6 +38,8 @@ export interface ApiDeps {
     query?: QueryService;
     /** Figures for `/limits`. */
     limits: () => Record<string, { Max: number; Remaining: number }>;
+    /** Clock for time-span resources (default `Date.now`). */
+    now?: () => number;
 }
 
 export type ApiHandler = (req: ApiRequest, params: Record<string, string>, deps: ApiDeps) => ApiResponse;
