@@ -2,7 +2,17 @@ import { expect } from 'chai';
 import { TransientError, PermanentError } from '../../bridge/src/errors/bridge-error.ts';
 import { readHistory } from '../../bridge/src/queue/job-history.ts';
 import { jobIdFor } from '../../bridge/src/queue/job-envelope.ts';
+import { Worker } from 'bullmq';
+import { redisOptionsFromUrl } from '../../bridge/src/queue/redis-connection.ts';
 import { pipelineFixture, FO1, OS1, type PipelineFixture } from './support/pipeline-fixture.ts';
+
+async function waitForCondition(test: () => boolean, timeoutMs = 5000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (!test()) {
+        if (Date.now() > until) throw new Error('condition not met in time');
+        await new Promise((r) => setTimeout(r, 20));
+    }
+}
 
 /** A downstream system that counts effects by idempotency key, failing on demand. */
 class RecordingWms {
@@ -47,6 +57,33 @@ describe('queue/worker-host', () => {
         const history = await readHistory(host.producer.queue('wms-outbound'), jobId);
         expect(history.filter((h) => h.kind === 'attempt').map((h) => (h.kind === 'attempt' ? h.code : ''))).to.deep.equal(['NETWORK', 'NETWORK']);
         expect(fx.reporter.exceptions).to.have.length(0);
+    });
+
+    it('dead-letters a job over the stall limit with history and a ProcessException, though no handler ran', async () => {
+        let ran = 0;
+        const host = fx.host({ stalledIntervalMs: 150, maxStalledCount: 0 }).handle('wms.submit', async () => {
+            ran += 1;
+            return 'ran';
+        });
+        const { jobId, idempotencyKey } = await host.producer.enqueue('wms-outbound', 'wms.submit', { fulfillmentOrderId: FO1, orderSummaryId: OS1, version: 3 }, { correlationId: 'c-stall' });
+        // A worker takes the job and dies: it never renews the job's lock, as after a crash.
+        const crashed = new Worker('wms-outbound', null, { connection: redisOptionsFromUrl(fx.test.url), prefix: fx.test.prefix, lockDuration: 300, autorun: false });
+        expect((await crashed.getNextJob('crashed-worker-token'))?.id).to.equal(jobId);
+        try {
+            await host.start();
+            await fx.waitForFinished('wms-outbound', 1);
+        } finally {
+            await crashed.close(true);
+        }
+        const queue = host.producer.queue('wms-outbound');
+        expect(await (await queue.getJob(jobId))?.getState()).to.equal('failed');
+        expect(ran).to.equal(0);
+        await waitForCondition(() => fx.reporter.exceptions.length === 1);
+        const [pe] = fx.reporter.exceptions;
+        expect(pe).to.include({ orderSummaryId: OS1, attachedToId: FO1, externalReference: idempotencyKey, status: 'New' });
+        expect(pe.description).to.include('without running it');
+        const history = await readHistory(queue, jobId);
+        expect(history.at(-1)).to.include({ kind: 'attempt', code: 'STALLED', outcome: 'dead' });
     });
 
     it('dead-letters a permanent failure at once with history and raises a ProcessException', async () => {

@@ -24,6 +24,7 @@ export type BridgeErrorCode =
     | 'REJECTED'
     | 'DUPLICATE'
     | 'CONFIGURATION'
+    | 'STALLED'
     | 'UNEXPECTED';
 
 /** Where a failure happened; every field optional, all of them safe to log. */

@@ -12,7 +12,7 @@
  */
 import { DelayedError, UnrecoverableError, WaitingError, type Job } from 'bullmq';
 import { classifyError } from '../errors/classify-error.ts';
-import { TransientError, type BridgeError } from '../errors/bridge-error.ts';
+import { PermanentError, TransientError, type BridgeError } from '../errors/bridge-error.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { BridgeMetrics } from '../observability/bridge-metrics.ts';
 import type { Redactor } from '../observability/redact.ts';
@@ -109,6 +109,29 @@ export class JobRunner {
         } finally {
             await lock?.release().catch((e: unknown) => logger.warn({ err: e }, 'could not release order lock; it will expire'));
         }
+    }
+
+    /**
+     * A job BullMQ failed without running it: its worker stopped renewing the lock (crashed, or its event
+     * loop was blocked) more often than `maxStalledCount` allows, and the next worker to take it failed it
+     * at once. It is dead-lettered like any other failure: history, metrics and a ProcessException.
+     */
+    async deadLetterUnrun(queueName: QueueName, job: Job<JobEnvelope>, reason: string): Promise<void> {
+        const { deps } = this;
+        const envelope = job.data;
+        const logger = deps.logger.child({ correlationId: envelope.correlationId, jobId: job.id, jobType: job.name, queue: queueName });
+        const err = new PermanentError(
+            'STALLED',
+            `BullMQ failed the job without running it (${reason}): the workers that took it stopped (a crash, or a blocked event loop) before finishing; retry it once the cause is fixed`
+        );
+        const message = failureMessage(err, deps.redactor);
+        deps.metrics.deadLettered.inc({ queue: queueName });
+        deps.metrics.failures.inc({ queue: queueName, type: job.name, class: err.name, code: err.code });
+        await appendHistory(job, { kind: 'attempt', at: new Date().toISOString(), attempt: job.attemptsMade, errorClass: err.name, code: err.code, message, outcome: 'dead' }).catch(
+            (e: unknown) => logger.warn({ err: e }, 'could not append attempt history')
+        );
+        logger.error({ code: err.code }, `job dead-lettered: ${message}`);
+        await this.raiseException(queueName, job, err, job.attemptsMade, logger);
     }
 
     private async runHandler(queueName: QueueName, job: Job<JobEnvelope>, logger: Logger, token?: string): Promise<unknown> {

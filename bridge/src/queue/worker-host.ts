@@ -51,6 +51,12 @@ export interface WorkerHostOptions {
     orderBusyDelayMs?: number;
 }
 
+/** BullMQ's own refusals to run a job again (stall limit, `maxStartedAttempts`), as opposed to a handler's failure. */
+function isUnrunFailure(job: Job, err: Error): boolean {
+    const deferred = (job as Job & { deferredFailure?: string }).deferredFailure;
+    return (deferred !== undefined && err.message === deferred) || err.message === 'job started more than allowable limit';
+}
+
 export class WorkerHost {
     private readonly handlers = new Map<JobType, JobHandler>();
     private readonly workers = new Map<QueueName, Worker>();
@@ -120,6 +126,11 @@ export class WorkerHost {
                 }
             );
             worker.on('error', (err) => options.logger.error({ err, queue: queueName }, 'worker error'));
+            // Jobs over the stall limit are failed by BullMQ before any handler runs; only here can they be reported.
+            worker.on('failed', (job, err) => {
+                if (!job || !isUnrunFailure(job, err)) return;
+                this.runner.deadLetterUnrun(queueName, job, err.message).catch((e: unknown) => options.logger.error({ err: e, jobId: job.id }, 'could not report a stalled job'));
+            });
             worker.on('stalled', (jobId) => {
                 options.logger.warn({ queue: queueName, jobId }, 'job stalled (its worker stopped renewing the lock); returned to waiting');
                 appendHistoryById(this.producer.queue(queueName), jobId, {
