@@ -6,6 +6,7 @@ import type { ApiDeps, ApiHandler, ApiRequest, ApiResponse } from './api-types.t
 import { collectionCreate, collectionDelete, collectionRetrieve, collectionUpdate, collectionUpsert } from './collection-handlers.ts';
 import { compositeBatchHandler } from './composite-batch-handler.ts';
 import { compositeHandler } from './composite-handler.ts';
+import { compositeTreeHandler } from './composite-tree-handler.ts';
 import { replicationHandlers } from './replication-handlers.ts';
 import { limitsHandler, resourcesHandler } from './org-handlers.ts';
 import { queryAllHandler, queryHandler, queryMoreHandler } from './query-handlers.ts';
@@ -81,6 +82,7 @@ export function createDispatcher(onUnexpected: UnexpectedErrorSink): { dispatch:
         route(`/queryAll/${SEG}`, 'GET /queryAll/{cursor}', { GET: queryMoreHandler }, ['cursor']),
         route('/composite', 'POST /composite', { POST: compositeHandler(dispatch) }),
         route('/composite/batch', 'POST /composite/batch', { POST: compositeBatchHandler(dispatch) }),
+        route(`/composite/tree/${SEG}`, 'POST /composite/tree/{type}', { POST: compositeTreeHandler }, ['type']),
         route('/composite/sobjects', '{method} /composite/sobjects', { POST: collectionCreate, PATCH: collectionUpdate, DELETE: collectionDelete }),
         route(`/composite/sobjects/${SEG}`, '{method} /composite/sobjects/{type}', { GET: collectionRetrieve, POST: collectionRetrieve }, ['type']),
         route(`/composite/sobjects/${SEG}/${SEG}`, '{method} /composite/sobjects/{type}/{field}', { PATCH: collectionUpsert }, ['type', 'field'])
