@@ -26,6 +26,7 @@ import type { QueueName } from './queue-names.ts';
 import type { OrderLock } from './order-lock.ts';
 import type { ExceptionIndex } from './exception-index.ts';
 import { exceptionText } from './exception-message.ts';
+import { LocalOrderQueue } from './local-order-queue.ts';
 
 export interface JobRunnerDeps {
     handlers: Map<JobType, JobHandler>;
@@ -47,7 +48,12 @@ function failureMessage(err: BridgeError, redactor: Redactor): string {
     return redactor.redactText(`[${err.name} ${err.code}] ${err.message}`);
 }
 
+/** How long a job waits behind an earlier job of its order in this process before it tries the Redis lock. */
+const LOCAL_WAIT_MS = 2000;
+
 export class JobRunner {
+    private readonly localOrders = new LocalOrderQueue(LOCAL_WAIT_MS);
+
     constructor(private readonly deps: JobRunnerDeps) {}
 
     /** Sets where dead-lettered jobs are reported, for hosts whose reporter is built after them. */
@@ -62,9 +68,23 @@ export class JobRunner {
         if (!isJobType(job.name) || !deps.handlers.has(job.name)) {
             throw new UnrecoverableError(`[PermanentError CONFIGURATION] no handler registered for job type "${job.name}" on queue ${queueName}`);
         }
+        const leaveLocal = envelope.orderKey ? await this.localOrders.enter(envelope.orderKey) : undefined;
+        try {
+            return await this.runInOrder(queueName, job, token);
+        } finally {
+            leaveLocal?.();
+        }
+    }
+
+    /** Takes the order's Redis lock (across processes) and runs the job, or sends it back to wait its turn. */
+    private async runInOrder(queueName: QueueName, job: Job<JobEnvelope>, token?: string): Promise<unknown> {
+        const { deps } = this;
+        const envelope = job.data;
+        const jobId = job.id as string;
         const lock = envelope.orderKey ? await deps.orderLock.tryAcquire(envelope.orderKey) : undefined;
         if (envelope.orderKey && !lock) {
-            // Short: the other job of the order usually finishes within milliseconds; jitter spreads retries.
+            // Held by another process (or a local job past its turn): short, since the other job of the
+            // order usually finishes within milliseconds; jitter spreads retries.
             const base = deps.orderBusyDelayMs ?? 25;
             await job.moveToDelayed(Date.now() + base + Math.round(Math.random() * base), token);
             throw new DelayedError();
