@@ -64,7 +64,6 @@ export class JobRunner {
     async run(queueName: QueueName, job: Job<JobEnvelope>, token?: string): Promise<unknown> {
         const { deps } = this;
         const envelope = job.data;
-        const jobId = job.id as string;
         if (!isJobType(job.name) || !deps.handlers.has(job.name)) {
             throw new UnrecoverableError(`[PermanentError CONFIGURATION] no handler registered for job type "${job.name}" on queue ${queueName}`);
         }
