@@ -31,3 +31,23 @@ export async function rawCall(emulator: RunningEmulator, token: string | undefin
     const text = await response.text();
     return { status: response.status, headers: response.headers, text, json: text ? (JSON.parse(text) as unknown) : undefined };
 }
+
+/** For a describe block: one emulator and one logged-in connection, started before its tests and stopped after. */
+export function useEmulatorSession(): { emulator: () => RunningEmulator; conn: () => jsforce.Connection; call: (method: string, path: string, body?: unknown) => ReturnType<typeof rawCall> } {
+    let emulator: RunningEmulator | undefined;
+    let conn: jsforce.Connection | undefined;
+    before(async () => {
+        emulator = await startTestEmulator();
+        conn = await connect(emulator);
+    });
+    after(async () => emulator?.stop());
+    const need = <T>(value: T | undefined): T => {
+        if (value === undefined) throw new Error('the emulator session starts in before(): use it inside tests');
+        return value;
+    };
+    return {
+        emulator: () => need(emulator),
+        conn: () => need(conn),
+        call: (method, path, body) => rawCall(need(emulator), need(conn).accessToken ?? undefined, method, path, body === undefined ? undefined : JSON.stringify(body))
+    };
+}

@@ -1,7 +1,5 @@
 import { expect } from 'chai';
-import type jsforce from 'jsforce';
-import type { RunningEmulator } from '../../../bridge/src/emulator/start-emulator.ts';
-import { API_VERSION, connect, rawCall, startTestEmulator } from '../emulator-harness.ts';
+import { API_VERSION, useEmulatorSession } from '../emulator-harness.ts';
 
 const V = `/services/data/v${API_VERSION}`;
 
@@ -11,18 +9,12 @@ interface BatchAnswer {
 }
 
 describe('emulator REST Composite Batch', () => {
-    let emulator: RunningEmulator;
-    let conn: jsforce.Connection;
-    before(async () => {
-        emulator = await startTestEmulator();
-        conn = await connect(emulator);
-    });
-    after(async () => emulator.stop());
+    const session = useEmulatorSession();
 
-    const batch = (body: unknown) => rawCall(emulator, conn.accessToken!, 'POST', `${V}/composite/batch`, JSON.stringify(body));
+    const batch = (body: unknown) => session.call('POST', `${V}/composite/batch`, body);
 
     it('runs independent subrequests in order, each committing on its own, and reports each status', async () => {
-        const created = (await conn.sobject('Account').create({ Name: 'Batch Co' })) as { id: string };
+        const created = (await session.conn().sobject('Account').create({ Name: 'Batch Co' })) as { id: string };
         const response = await batch({
             batchRequests: [
                 { method: 'PATCH', url: `v${API_VERSION}/sobjects/Account/${created.id}`, richInput: { Name: 'Batch Co Renamed' } },
@@ -36,7 +28,7 @@ describe('emulator REST Composite Batch', () => {
         expect(answer.results.map((r) => r.statusCode)).to.deep.equal([204, 200, 404]);
         expect(answer.results[0].result).to.equal(null);
         expect((answer.results[1].result as { Name: string }).Name).to.equal('Batch Co Renamed');
-        expect(emulator.store.get(created.id)?.Name).to.equal('Batch Co Renamed');
+        expect(session.emulator().store.get(created.id)?.Name).to.equal('Batch Co Renamed');
     });
 
     it('with haltOnError, answers 412 BATCH_PROCESSING_HALTED for every subrequest after the first failure', async () => {
@@ -51,13 +43,13 @@ describe('emulator REST Composite Batch', () => {
         expect(response.status).to.equal(200);
         expect(answer.results[0].statusCode).to.equal(400);
         expect(answer.results[1]).to.deep.equal({ statusCode: 412, result: [{ errorCode: 'BATCH_PROCESSING_HALTED', message: 'Batch processing halted per request' }] });
-        expect(emulator.store.all('Account').some((a) => a.Name === 'Never Created')).to.equal(false);
+        expect(session.emulator().store.all('Account').some((a) => a.Name === 'Never Created')).to.equal(false);
     });
 
     it('refuses a malformed batch with 400 before running anything', async () => {
         const tooMany = Array.from({ length: 26 }, () => ({ method: 'GET', url: `v${API_VERSION}/limits` }));
         expect((await batch({ batchRequests: tooMany })).status).to.equal(400);
-        const before = emulator.store.all('Account').length;
+        const before = session.emulator().store.all('Account').length;
         const bad = await batch({
             batchRequests: [
                 { method: 'POST', url: `v${API_VERSION}/sobjects/Account`, richInput: { Name: 'Not Run' } },
@@ -66,6 +58,6 @@ describe('emulator REST Composite Batch', () => {
         });
         expect(bad.status).to.equal(400);
         expect((bad.json as { errorCode: string }[])[0].errorCode).to.equal('INVALID_API_INPUT');
-        expect(emulator.store.all('Account')).to.have.length(before);
+        expect(session.emulator().store.all('Account')).to.have.length(before);
     });
 });

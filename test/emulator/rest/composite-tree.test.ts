@@ -1,7 +1,5 @@
 import { expect } from 'chai';
-import type jsforce from 'jsforce';
-import type { RunningEmulator } from '../../../bridge/src/emulator/start-emulator.ts';
-import { API_VERSION, connect, rawCall, startTestEmulator } from '../emulator-harness.ts';
+import { API_VERSION, useEmulatorSession } from '../emulator-harness.ts';
 
 const V = `/services/data/v${API_VERSION}`;
 
@@ -11,18 +9,12 @@ interface TreeAnswer {
 }
 
 describe('emulator REST sObject Tree', () => {
-    let emulator: RunningEmulator;
-    let conn: jsforce.Connection;
-    before(async () => {
-        emulator = await startTestEmulator();
-        conn = await connect(emulator);
-    });
-    after(async () => emulator.stop());
+    const session = useEmulatorSession();
 
-    const tree = (type: string, body: unknown) => rawCall(emulator, conn.accessToken!, 'POST', `${V}/composite/tree/${type}`, JSON.stringify(body));
+    const tree = (type: string, body: unknown) => session.call('POST', `${V}/composite/tree/${type}`, body);
 
     it('creates nested trees in the order listed, links children to their parent, and counts one API call', async () => {
-        const before = emulator.usage.count;
+        const before = session.emulator().usage.count;
         const response = await tree('Account', {
             records: [
                 {
@@ -37,13 +29,13 @@ describe('emulator REST sObject Tree', () => {
         const answer = response.json as TreeAnswer;
         expect(answer.hasErrors).to.equal(false);
         expect(answer.results.map((r) => r.referenceId)).to.deep.equal(['parent1', 'child1', 'solo']);
-        const [parent, child] = answer.results.map((r) => emulator.store.get(r.id!));
+        const [parent, child] = answer.results.map((r) => session.emulator().store.get(r.id!));
         expect(child?.ParentId).to.equal(parent?.Id);
-        expect(emulator.usage.count - before).to.equal(1);
+        expect(session.emulator().usage.count - before).to.equal(1);
     });
 
     it('creates nothing when one record fails, answering only that record with its errors', async () => {
-        const count = emulator.store.all('Account').length;
+        const count = session.emulator().store.all('Account').length;
         const response = await tree('Account', {
             records: [
                 { attributes: { type: 'Account', referenceId: 'ok1' }, Name: 'Would Be Created' },
@@ -56,7 +48,7 @@ describe('emulator REST sObject Tree', () => {
         expect(answer.results).to.have.length(1);
         expect(answer.results[0].referenceId).to.equal('bad1');
         expect(answer.results[0].errors?.[0].statusCode).to.equal('INVALID_FIELD');
-        expect(emulator.store.all('Account')).to.have.length(count);
+        expect(session.emulator().store.all('Account')).to.have.length(count);
     });
 
     it('refuses more than 200 records and duplicate reference IDs before creating anything', async () => {
@@ -69,6 +61,6 @@ describe('emulator REST sObject Tree', () => {
             ]
         });
         expect(duplicate.status).to.equal(400);
-        expect(emulator.store.all('Account').some((a) => a.Name === 'One' || a.Name === 'A0')).to.equal(false);
+        expect(session.emulator().store.all('Account').some((a) => a.Name === 'One' || a.Name === 'A0')).to.equal(false);
     });
 });
