@@ -6,7 +6,8 @@
 import type { Redis } from 'ioredis';
 
 export class ExceptionIndex {
-    private readonly key: string;
+    /** The hash of open exceptions (field: idempotency key), for checks folded into other scripts. */
+    readonly key: string;
 
     constructor(
         private readonly redis: Redis,

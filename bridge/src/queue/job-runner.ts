@@ -23,7 +23,7 @@ import type { JobContext, JobHandler } from './job-handler.ts';
 import type { JobProducer } from './job-producer.ts';
 import { jobTypeDef, isJobType, type JobType } from './queue-catalog.ts';
 import type { QueueName } from './queue-names.ts';
-import type { OrderLock } from './order-lock.ts';
+import type { HeldOrderLock, OrderLock } from './order-lock.ts';
 import type { ExceptionIndex } from './exception-index.ts';
 import { exceptionText } from './exception-message.ts';
 import { LocalOrderQueue } from './local-order-queue.ts';
@@ -97,7 +97,7 @@ export class JobRunner {
             if (envelope.committedAt) {
                 deps.metrics.endToEndLatency.observe({ queue: queueName, type: job.name }, Math.max(0, Date.now() - envelope.committedAt) / 1000);
             }
-            await this.resolveException(envelope, logger);
+            await this.resolveException(envelope, logger, lock);
             return result;
         } catch (raw) {
             if (raw instanceof WaitingError || raw instanceof DelayedError) throw raw;
@@ -232,11 +232,15 @@ export class JobRunner {
         }
     }
 
-    private async resolveException(envelope: JobEnvelope, logger: Logger): Promise<void> {
+    /** After a success: resolves the job's open ProcessException, if any (asked with the lock's release when it holds one). */
+    private async resolveException(envelope: JobEnvelope, logger: Logger, lock?: HeldOrderLock): Promise<void> {
         const { deps } = this;
         if (!deps.reporter) return;
         try {
-            if (!(await deps.exceptionIndex.isOpen(envelope.idempotencyKey))) return;
+            const open = lock
+                ? await lock.releaseAndCheck(deps.exceptionIndex.key, envelope.idempotencyKey)
+                : await deps.exceptionIndex.isOpen(envelope.idempotencyKey);
+            if (!open) return;
             await deps.reporter.resolve(envelope.idempotencyKey);
             await deps.exceptionIndex.clear(envelope.idempotencyKey);
         } catch (e) {

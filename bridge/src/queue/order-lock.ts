@@ -8,16 +8,25 @@ import type { Redis } from 'ioredis';
 
 const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+/** Release, and in the same round trip say whether a hash holds a field (the caller's next question). */
+const RELEASE_AND_CHECK = `if redis.call('get', KEYS[1]) == ARGV[1] then redis.call('del', KEYS[1]) end
+return redis.call('hexists', KEYS[2], ARGV[2])`;
 
 interface LockScripts {
     omsbRenewOrderLock(key: string, token: string, ttlMs: string): Promise<number>;
     omsbReleaseOrderLock(key: string, token: string): Promise<number>;
+    omsbReleaseOrderLockAndCheck(key: string, hashKey: string, token: string, field: string): Promise<number>;
 }
 
 export interface HeldOrderLock {
     readonly orderKey: string;
     /** Stops renewal and deletes the key if it is still ours. */
     release(): Promise<void>;
+    /**
+     * Releases like `release()` and answers whether `field` is set in the hash `hashKey`, in one round trip
+     * (a job's success asks both). The hash must share the lock's key prefix (same Redis Cluster slot).
+     */
+    releaseAndCheck(hashKey: string, field: string): Promise<boolean>;
 }
 
 export interface OrderLockOptions {
@@ -43,6 +52,7 @@ export class OrderLock {
         if (!client.omsbReleaseOrderLock) {
             client.defineCommand('omsbRenewOrderLock', { numberOfKeys: 1, lua: RENEW });
             client.defineCommand('omsbReleaseOrderLock', { numberOfKeys: 1, lua: RELEASE });
+            client.defineCommand('omsbReleaseOrderLockAndCheck', { numberOfKeys: 2, lua: RELEASE_AND_CHECK });
         }
         return client as unknown as LockScripts;
     }
@@ -72,6 +82,12 @@ export class OrderLock {
                 released = true;
                 clearInterval(timer);
                 await scripts.omsbReleaseOrderLock(key, token);
+            },
+            releaseAndCheck: async (hashKey, field) => {
+                if (released) throw new Error(`order lock ${orderKey} was already released`);
+                released = true;
+                clearInterval(timer);
+                return (await scripts.omsbReleaseOrderLockAndCheck(key, hashKey, token, field)) === 1;
             }
         };
     }
