@@ -19,7 +19,7 @@ import { createHttpServer, type HttpServer } from './http/http-server.ts';
 import type { Logger } from './observability/logger.ts';
 import { bridgeMetrics } from './observability/bridge-metrics.ts';
 import type { Redactor } from './observability/redact.ts';
-import { checkRedisSettings } from './ops/redis-check.ts';
+import { requireSafeRedis } from './ops/redis-check.ts';
 import { orderToCashIgnores } from './flows/order-to-cash/salesforce-event-facts.ts';
 import { createRedisClient, redisOptionsFromUrl } from './queue/redis-connection.ts';
 import { WorkerHost } from './queue/worker-host.ts';
@@ -60,12 +60,7 @@ export async function startBridge(options: StartBridgeOptions): Promise<RunningB
     const { config, logger, redactor } = options;
     const run = { intake: true, workers: true, http: true, billingPoller: true, ...options.run };
     const redis = createRedisClient(config.redis.url, 'omsb-bridge');
-    const redisCheck = await checkRedisSettings(redis);
-    for (const warning of redisCheck.warnings) logger.warn(warning);
-    if (!redisCheck.ok) {
-        redis.disconnect();
-        throw new Error(redisCheck.errors.join('\n'));
-    }
+    await requireSafeRedis(redis, logger);
 
     const runtime = await createOrderToCashRuntime({ config, logger, redactor, redis, progress: options.progress });
     const { deps, tokenManager, adapters, reporter, sla, writeStats } = runtime;

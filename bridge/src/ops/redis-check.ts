@@ -47,3 +47,16 @@ export async function checkRedisSettings(redis: Redis): Promise<RedisCheckResult
     if (Number.isFinite(major) && major < 6) errors.push(`Redis ${version} is too old; BullMQ needs 6.2 or later.`);
     return { ok: errors.length === 0, errors, warnings, settings: { version, 'maxmemory-policy': policy, appendonly: aofEnabled === '1' ? 'yes' : 'no' } };
 }
+
+/**
+ * Checks a process's own Redis client before it starts work: warnings are logged, and a setting that
+ * would lose queued jobs closes the client and fails the start with every problem named.
+ */
+export async function requireSafeRedis(redis: Redis, logger: { warn(message: string): void }): Promise<void> {
+    const check = await checkRedisSettings(redis);
+    for (const warning of check.warnings) logger.warn(warning);
+    if (!check.ok) {
+        redis.disconnect();
+        throw new Error(check.errors.join('\n'));
+    }
+}

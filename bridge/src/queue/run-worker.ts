@@ -10,7 +10,7 @@ import { bridgeMetrics } from '../observability/bridge-metrics.ts';
 import type { Redactor } from '../observability/redact.ts';
 import { installGracefulShutdown } from '../ops/graceful-shutdown.ts';
 import type { ProcessExceptionReporter } from '../ops/process-exception-reporter.ts';
-import { checkRedisSettings } from '../ops/redis-check.ts';
+import { requireSafeRedis } from '../ops/redis-check.ts';
 import { SlaTracker } from '../ops/sla-tracker.ts';
 import type { HandlerSet } from './handler-sets.ts';
 import { createRedisClient, redisOptionsFromUrl } from './redis-connection.ts';
@@ -31,12 +31,7 @@ export interface RunWorkerOptions {
 export async function runWorker(options: RunWorkerOptions): Promise<{ stop: () => Promise<void> }> {
     const { config, logger } = options;
     const redis = createRedisClient(config.redis.url, 'omsb-worker');
-    const redisCheck = await checkRedisSettings(redis);
-    for (const warning of redisCheck.warnings) logger.warn(warning);
-    if (!redisCheck.ok) {
-        redis.disconnect();
-        throw new Error(redisCheck.errors.join('\n'));
-    }
+    await requireSafeRedis(redis, logger);
     const host = new WorkerHost({
         connection: redisOptionsFromUrl(config.redis.url),
         redis,
